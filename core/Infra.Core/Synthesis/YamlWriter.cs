@@ -1,0 +1,273 @@
+using System.Globalization;
+using System.Text;
+using Infra.Core.Values;
+
+namespace Infra.Core.Synthesis;
+
+/// <summary>
+/// Writes a program as Pulumi YAML: block style, two-space indent, no anchors, no nulls, integers without
+/// decimals, literal <c>${</c> escaped as <c>$${</c>. The same program always gives the same bytes.
+/// </summary>
+public static class YamlWriter
+{
+    public static string Write(ProgramDocument program, IEnumerable<string>? headerComments = null)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        var output = new StringBuilder(256 + (program.Resources.Count * 512));
+        foreach (var line in headerComments ?? [])
+        {
+            output.Append("# ").Append(line).Append('\n');
+        }
+
+        if (program.Name is not null)
+        {
+            output.Append("name: ");
+            YamlScalars.AppendString(output, program.Name);
+            output.Append('\n');
+        }
+
+        if (program.Description is not null)
+        {
+            output.Append("description:");
+            WriteValue(output, new StringNode(program.Description), 0);
+        }
+
+        if (program.Config is { Entries.Count: > 0 })
+        {
+            output.Append("config:");
+            WriteValue(output, program.Config, 0);
+        }
+
+        WriteSection(output, "variables", program.Variables);
+        output.Append("resources:");
+        if (program.Resources.Count == 0)
+        {
+            output.Append(" {}\n");
+        }
+        else
+        {
+            output.Append('\n');
+            foreach (var resource in program.Resources)
+            {
+                WriteResource(output, resource);
+            }
+        }
+
+        WriteSection(output, "outputs", program.Outputs);
+        return output.ToString();
+    }
+
+    /// <summary>Writes one value as a YAML document (for tests and reports).</summary>
+    public static string WriteNode(Node node)
+    {
+        var output = new StringBuilder();
+        output.Append("value:");
+        WriteValue(output, node, 0);
+        return output.ToString();
+    }
+
+    private static void WriteSection(StringBuilder output, string name, IReadOnlyList<KeyValuePair<string, Node>> entries)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        output.Append(name).Append(":\n");
+        foreach (var (key, value) in entries)
+        {
+            Indent(output, 2);
+            AppendKey(output, key);
+            WriteValue(output, value, 2);
+        }
+    }
+
+    private static void WriteResource(StringBuilder output, ResourceDecl resource)
+    {
+        Indent(output, 2);
+        AppendKey(output, resource.Key);
+        output.Append('\n');
+        Field(output, "type", new StringNode(resource.Type));
+        if (resource.Name is not null)
+        {
+            Field(output, "name", new StringNode(resource.Name));
+        }
+
+        if (resource.DefaultProvider)
+        {
+            Field(output, "defaultProvider", BoolNode.True);
+        }
+
+        if (resource.Properties is not null)
+        {
+            Field(output, "properties", resource.Properties);
+        }
+
+        if (resource.Get is not null)
+        {
+            Field(output, "get", resource.Get);
+        }
+
+        if (resource.Options is not null)
+        {
+            Field(output, "options", resource.Options);
+        }
+    }
+
+    private static void Field(StringBuilder output, string name, Node value)
+    {
+        Indent(output, 4);
+        output.Append(name).Append(':');
+        WriteValue(output, value, 4);
+    }
+
+    /// <summary>Writes a value after "key:" (the caller wrote the key at <paramref name="indent"/>), ending the line.</summary>
+    private static void WriteValue(StringBuilder output, Node node, int indent)
+    {
+        switch (node)
+        {
+            case MapNode { Entries.Count: 0 }:
+                output.Append(" {}\n");
+                break;
+            case ListNode { Items.Count: 0 }:
+                output.Append(" []\n");
+                break;
+            case MapNode map:
+                output.Append('\n');
+                WriteEntries(output, map.Entries, indent + 2, firstInline: false);
+                break;
+            case FunctionNode function:
+                output.Append('\n');
+                WriteEntries(output, [new("fn::" + function.Name, function.Argument)], indent + 2, firstInline: false);
+                break;
+            case ListNode list:
+                output.Append('\n');
+                WriteItems(output, list.Items, indent + 2);
+                break;
+            default:
+                output.Append(' ');
+                WriteScalar(output, node, indent);
+                output.Append('\n');
+                break;
+        }
+    }
+
+    private static void WriteEntries(StringBuilder output, IReadOnlyList<KeyValuePair<string, Node>> entries, int indent, bool firstInline)
+    {
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (i > 0 || !firstInline)
+            {
+                Indent(output, indent);
+            }
+
+            AppendKey(output, entries[i].Key);
+            WriteValue(output, entries[i].Value, indent);
+        }
+    }
+
+    private static void WriteItems(StringBuilder output, IReadOnlyList<Node> items, int indent)
+    {
+        foreach (var item in items)
+        {
+            Indent(output, indent);
+            output.Append('-');
+            switch (item)
+            {
+                case MapNode { Entries.Count: > 0 } map:
+                    output.Append(' ');
+                    WriteEntries(output, map.Entries, indent + 2, firstInline: true);
+                    break;
+                case FunctionNode function:
+                    output.Append(' ');
+                    WriteEntries(output, [new("fn::" + function.Name, function.Argument)], indent + 2, firstInline: true);
+                    break;
+                case ListNode { Items.Count: > 0 } list:
+                    output.Append('\n');
+                    WriteItems(output, list.Items, indent + 2);
+                    break;
+                default:
+                    WriteValue(output, item, indent);
+                    break;
+            }
+        }
+    }
+
+    private static void WriteScalar(StringBuilder output, Node node, int indent)
+    {
+        switch (node)
+        {
+            case StringNode s:
+                WriteText(output, EscapeLiteral(s.Value), indent);
+                break;
+            case IntegerNode i:
+                output.Append(i.Value.ToString(CultureInfo.InvariantCulture));
+                break;
+            case NumberNode n:
+                output.Append(YamlScalars.FormatNumber(n.Value));
+                break;
+            case BoolNode b:
+                output.Append(b.Value ? "true" : "false");
+                break;
+            case ReferenceNode r:
+                YamlScalars.AppendString(output, "${" + r.ToExpressionText() + "}");
+                break;
+            case InterpolationNode interpolation:
+                WriteText(output, Interpolate(interpolation), indent);
+                break;
+            default:
+                throw new InvalidOperationException($"Unexpected node {node.GetType().Name}.");
+        }
+    }
+
+    private static void WriteText(StringBuilder output, string text, int indent)
+    {
+        if (YamlScalars.FitsLiteralBlock(text))
+        {
+            var trailing = text.Length - text.TrimEnd('\n').Length;
+            output.Append(trailing switch { 0 => "|-", 1 => "|", _ => "|+" });
+            var body = trailing == 0 ? text : text[..^1];
+            foreach (var line in body.Split('\n'))
+            {
+                output.Append('\n');
+                if (line.Length > 0)
+                {
+                    Indent(output, indent + 2);
+                    output.Append(line);
+                }
+            }
+
+            return;
+        }
+
+        YamlScalars.AppendString(output, text);
+    }
+
+    private static string Interpolate(InterpolationNode interpolation)
+    {
+        var text = new StringBuilder();
+        foreach (var part in interpolation.Parts)
+        {
+            text.Append(part switch
+            {
+                StringNode s => EscapeLiteral(s.Value),
+                ReferenceNode r => "${" + r.ToExpressionText() + "}",
+                _ => throw new InvalidOperationException("Interpolations hold only text and references."),
+            });
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Pulumi reads <c>${</c> in any string as an expression; a literal one is written <c>$${</c>.</summary>
+    private static string EscapeLiteral(string value) =>
+        value.Contains("${", StringComparison.Ordinal) ? value.Replace("${", "$${", StringComparison.Ordinal) : value;
+
+    private static void AppendKey(StringBuilder output, string key)
+    {
+        YamlScalars.AppendString(output, key);
+        output.Append(':');
+    }
+
+    private static void Indent(StringBuilder output, int count) => output.Append(' ', count);
+}
