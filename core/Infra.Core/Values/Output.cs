@@ -28,6 +28,8 @@ public sealed class Output<T> : IOutput
 
     public Node Node { get; }
 
+    public static implicit operator Input(Output<T> output) => new(output.Node);
+
     /// <summary>True when the value is known at synthesis time (a literal).</summary>
     public bool IsKnown { get; }
 
