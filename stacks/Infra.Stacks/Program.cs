@@ -1,1 +1,4 @@
-return 0;
+using Infra.Stacks;
+using Infra.Stacks.Cli;
+
+return new InfraCli(ProjectProgram.Definition, CliContext.FromProcess()).Run(args);

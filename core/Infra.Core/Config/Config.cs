@@ -89,12 +89,15 @@ public sealed class Config
     public Output<string> RequireSecret(string key) =>
         GetSecret(key) ?? Output.CreateSecret<string>(Output.FromNode<string>(ConfigReference(FullKey(Missing(key, "a secret string", key)))));
 
-    /// <summary>A plain value passed as a reference instead of being baked into the program.</summary>
-    public Output<string> Reference(string key)
+    /// <summary>A plain value passed as a reference (<c>${infra:key}</c>) instead of being baked into the program.</summary>
+    public Output<string> Reference(string key) => Reference<string>(key);
+
+    /// <summary>A plain value of type <typeparamref name="T"/> passed as a reference, e.g. for the protect option.</summary>
+    public Output<T> Reference<T>(string key)
     {
         var fullKey = FullKey(key);
         tracker.Read(fullKey);
-        return Output.FromNode<string>(ConfigReference(fullKey));
+        return Output.FromNode<T>(ConfigReference(fullKey));
     }
 
     private static ReferenceNode ConfigReference(string fullKey)

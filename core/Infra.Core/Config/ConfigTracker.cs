@@ -63,14 +63,22 @@ internal sealed class ConfigTracker(StackConfig config)
         });
     }
 
-    /// <summary>Keys of the project's namespace that nothing read: almost always a typo.</summary>
-    public void ReportUnknownKeys()
+    /// <summary>
+    /// Keys of the project's namespace that nothing read: almost always a typo. When the program stopped early,
+    /// only near misses of keys it did read are reported (others may be read by code that never ran).
+    /// </summary>
+    public void ReportUnknownKeys(bool onlyNearMisses = false)
     {
         var prefix = Config.ProjectName + ":";
         var known = read.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToArray();
         foreach (var key in Config.Keys)
         {
             if (!key.StartsWith(prefix, StringComparison.Ordinal) || read.Contains(key))
+            {
+                continue;
+            }
+
+            if (onlyNearMisses && Suggest.Closest(key, known) is null)
             {
                 continue;
             }

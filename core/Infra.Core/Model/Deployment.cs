@@ -66,6 +66,7 @@ public sealed class Deployment
         catch (Exception e) when (deployment.ConfigTracker.Problems.Count > 0 && e is not OutOfMemoryException)
         {
             // A config problem is the root cause of whatever failed after it: report the config problems.
+            deployment.ConfigTracker.ReportUnknownKeys(onlyNearMisses: true);
             throw new InfraException([.. deployment.ConfigTracker.Problems]);
         }
         finally
@@ -83,7 +84,7 @@ public sealed class Deployment
 
     /// <summary>Runs a <see cref="Stack"/> program.</summary>
     public static Deployment Run<TStack>(StackConfig config, Func<TStack> createStack)
-        where TStack : Stack => Run(config, () => createStack());
+        where TStack : Stack => Run(config, new Action(() => createStack()));
 
     /// <summary>Stops the program here if any config value so far is missing or invalid, listing all of them.</summary>
     public void ThrowIfConfigInvalid()

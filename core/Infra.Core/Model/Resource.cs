@@ -75,7 +75,10 @@ public abstract partial class Resource
         }
     }
 
-    /// <summary>This resource if custom, else every custom resource below it (depth first, in declaration order).</summary>
+    /// <summary>
+    /// This resource if custom; for a component, every custom resource below it at any depth (depth first,
+    /// in declaration order) — what "depends on the component" means to Pulumi.
+    /// </summary>
     public IEnumerable<Resource> CustomResourcesWithin()
     {
         if (IsCustom)
@@ -84,11 +87,23 @@ public abstract partial class Resource
             yield break;
         }
 
-        foreach (var child in children)
+        var pending = new Stack<Resource>();
+        for (var i = children.Count - 1; i >= 0; i--)
         {
-            foreach (var custom in child.CustomResourcesWithin())
+            pending.Push(children[i]);
+        }
+
+        while (pending.Count > 0)
+        {
+            var next = pending.Pop();
+            if (next.IsCustom)
             {
-                yield return custom;
+                yield return next;
+            }
+
+            for (var i = next.children.Count - 1; i >= 0; i--)
+            {
+                pending.Push(next.children[i]);
             }
         }
     }

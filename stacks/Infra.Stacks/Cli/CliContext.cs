@@ -1,0 +1,8 @@
+namespace Infra.Stacks.Cli;
+
+/// <summary>What a verb may touch: its output streams, the environment and the working directory — injectable for tests.</summary>
+public sealed record CliContext(TextWriter Out, TextWriter Error, Func<string, string?> Environment, string WorkingDirectory)
+{
+    public static CliContext FromProcess() =>
+        new(System.Console.Out, System.Console.Error, System.Environment.GetEnvironmentVariable, System.Environment.CurrentDirectory);
+}
