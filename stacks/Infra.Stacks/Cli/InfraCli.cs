@@ -22,6 +22,9 @@ public sealed class InfraCli(ProgramDefinition definition, CliContext context)
         root.Options.Add(ProjectDirOption);
         root.Subcommands.Add(SynthCommand.Create(this));
         root.Subcommands.Add(PreviewCommand.Create(this));
+        root.Subcommands.Add(SnapshotCommand.Create(this));
+        root.Subcommands.Add(UpCommand.Create(this));
+        root.Subcommands.Add(GraphCommand.Create(this));
         var parsed = root.Parse(args);
         return parsed.Invoke(new InvocationConfiguration { Output = Context.Out, Error = Context.Error });
     }
@@ -42,6 +45,8 @@ public sealed class InfraCli(ProgramDefinition definition, CliContext context)
             return Reporting.ReportCrash(Context.Error, e);
         }
     }
+
+    internal SynthesisPipeline Pipeline() => new(Definition);
 
     internal ProjectFiles Project(ParseResult parsed) =>
         ProjectFiles.Locate(parsed.GetValue(ProjectDirOption) ?? Context.WorkingDirectory);
