@@ -40,11 +40,21 @@ public sealed class BackupScriptTests : IDisposable
         start.Environment["PATH"] = dir + ":" + Environment.GetEnvironmentVariable("PATH");
         foreach (var (key, value) in new Dictionary<string, string>
         {
-            ["DB_NAME"] = "orders", ["EXTENSION"] = "dump", ["RETENTION_DAYS"] = "30",
-            ["PRIMARY_BUCKET"] = "primary-bucket", ["PRIMARY_ENDPOINT"] = "https://storage.yandexcloud.net", ["PRIMARY_REGION"] = "ru-central1",
-            ["PRIMARY_PREFIX"] = "backups/", ["PRIMARY_ACCESS_KEY_ID"] = "AK1", ["PRIMARY_SECRET_ACCESS_KEY"] = "s1",
-            ["SECONDARY_BUCKET"] = "dr-bucket", ["SECONDARY_ENDPOINT"] = "https://s3.eu-west-1.amazonaws.com", ["SECONDARY_REGION"] = "eu-west-1",
-            ["SECONDARY_PREFIX"] = "backups/", ["SECONDARY_ACCESS_KEY_ID"] = "AK2", ["SECONDARY_SECRET_ACCESS_KEY"] = "s2",
+            ["DB_NAME"] = "orders",
+            ["EXTENSION"] = "dump",
+            ["RETENTION_DAYS"] = "30",
+            ["PRIMARY_BUCKET"] = "primary-bucket",
+            ["PRIMARY_ENDPOINT"] = "https://storage.yandexcloud.net",
+            ["PRIMARY_REGION"] = "ru-central1",
+            ["PRIMARY_PREFIX"] = "backups/",
+            ["PRIMARY_ACCESS_KEY_ID"] = "AK1",
+            ["PRIMARY_SECRET_ACCESS_KEY"] = "s1",
+            ["SECONDARY_BUCKET"] = "dr-bucket",
+            ["SECONDARY_ENDPOINT"] = "https://s3.eu-west-1.amazonaws.com",
+            ["SECONDARY_REGION"] = "eu-west-1",
+            ["SECONDARY_PREFIX"] = "backups/",
+            ["SECONDARY_ACCESS_KEY_ID"] = "AK2",
+            ["SECONDARY_SECRET_ACCESS_KEY"] = "s2",
         })
         {
             start.Environment[key] = value;

@@ -23,10 +23,13 @@ public class NetworkPolicyTests
     {
         var peers = rule.Items(direction).Select(p => p.At("ipBlock") is not null
             ? $"cidr {p.Text("ipBlock.cidr")}"
-            : $"ns {p.StringMap("namespaceSelector.matchLabels")["kubernetes.io/metadata.name"]} pods {string.Join(",", p.StringMap("podSelector.matchLabels").Select(l => $"{l.Key}={l.Value}"))}");
+            : $"ns {p.StringMap("namespaceSelector.matchLabels").GetValueOrDefault("kubernetes.io/metadata.name", "any")} pods {Labels(p.StringMap("podSelector.matchLabels"))}");
         var ports = rule.Items("ports").Select(p => $"{p.Text("protocol")}/{p.Integer("port")}");
         return $"{string.Join(" + ", peers)} on {string.Join(",", ports)}";
     }
+
+    private static string Labels(Dictionary<string, string> labels) =>
+        labels.Count == 0 ? "any" : string.Join(",", labels.Select(l => $"{l.Key}={l.Value}"));
 
     [Fact]
     public void Policies_allow_exactly_the_declared_flows()
