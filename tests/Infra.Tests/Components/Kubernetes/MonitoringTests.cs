@@ -3,6 +3,8 @@ using Infra.Core.Diagnostics;
 using Infra.Core.Synthesis;
 using Infra.Core.Values;
 
+using Infra.Tests.Support;
+
 namespace Infra.Tests.Components.Kubernetes;
 
 public class MonitoringTests
@@ -109,7 +111,7 @@ public class MonitoringTests
         Assert.EndsWith("> 1", AlertRules.Build(new AlertThresholds()).SelectMany(g => g.Rules).Single(r => r.Alert == "HighLatencyP95").Expr, StringComparison.Ordinal);
     }
 
-    [PromtoolFact]
+    [ExternalToolFact("promtool", "prometheus")]
     public void Every_generated_rule_passes_promtool_check_rules()
     {
         Assert.True(Promtool.Executable is not null,
@@ -122,7 +124,7 @@ public class MonitoringTests
         Assert.Contains("SUCCESS: 9 rules found", output, StringComparison.Ordinal);
     }
 
-    [PromtoolFact]
+    [ExternalToolFact("promtool", "prometheus")]
     public void Promtool_rejects_a_broken_rule_so_the_check_above_can_fail()
     {
         Assert.True(Promtool.Executable is not null, Promtool.NotFound);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Infra.Core.Values;
+using Infra.Tests.Support;
 
 namespace Infra.Tests.Components.Kubernetes;
 
@@ -10,13 +11,8 @@ internal static class Promtool
 {
     public const string NotFound = "promtool not found; install the Debian package prometheus";
 
-    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>The promtool executable on PATH, or null.</summary>
-    public static string? Executable { get; } = (Environment.GetEnvironmentVariable("PATH") ?? "")
-        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-        .Select(dir => Path.Combine(dir, "promtool"))
-        .FirstOrDefault(File.Exists);
+    public static string? Executable { get; } = ExternalTool.Find("promtool");
 
     /// <summary>Writes <c>{"groups": …}</c> (JSON is YAML) to a temporary rule file and checks it.</summary>
     public static (int ExitCode, string Output) CheckRules(Node groups)
@@ -90,21 +86,6 @@ internal static class Promtool
                 break;
             default:
                 throw new InvalidOperationException($"A rule file holds only literals, not {node.GetType().Name}.");
-        }
-    }
-}
-
-/// <summary>
-/// A fact that needs promtool. Without it the test is skipped with the reason, except under CI=true, where it
-/// runs and fails: CI must install the Debian package prometheus. (xunit 2 has no dynamic skip: Skip is set here.)
-/// </summary>
-public sealed class PromtoolFactAttribute : FactAttribute
-{
-    public PromtoolFactAttribute()
-    {
-        if (Promtool.Executable is null && !Promtool.IsCi)
-        {
-            Skip = Promtool.NotFound;
         }
     }
 }
