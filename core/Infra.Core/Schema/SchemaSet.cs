@@ -31,7 +31,7 @@ public sealed class SchemaSet
     }
 
     /// <summary>No schemas: every package is reported as missing.</summary>
-    public static SchemaSet Empty { get; } = new(null, SchemaFileMap.Default, new Dictionary<string, PackageSchema>());
+    public static SchemaSet Empty { get; } = new(null, SchemaFileMap.Default, null);
 
     /// <summary>The directory the files come from; null for <see cref="Empty"/> and <see cref="FromPackages"/>.</summary>
     public string? Directory { get; }
@@ -110,7 +110,12 @@ public sealed class SchemaSet
         }
 
         var file = Files.FileFor(package);
-        var path = Path.Combine(Directory!, file);
+        if (Directory is null)
+        {
+            return new PackageLookup(package, null, file, "no provider schemas were found");
+        }
+
+        var path = Path.Combine(Directory, file);
         if (!File.Exists(path))
         {
             return new PackageLookup(package, null, file, $"no schema file {file} in {Directory}");

@@ -77,6 +77,7 @@ public static class TypeText
         ListNode => "a list",
         MapNode => "an object",
         InterpolationNode => "an interpolated string",
+        ReferenceNode r when knownType?.Kind == SchemaTypeKind.Resource => $"'${{{r.ToExpressionText()}}}' (a resource of type {knownType.Token})",
         ReferenceNode r => $"'${{{r.ToExpressionText()}}}'" + (knownType is null ? "" : $" ({Describe(knownType)})"),
         FunctionNode f => $"fn::{f.Name}" + (knownType is null ? "" : $" ({Describe(knownType)})"),
         _ => node.GetType().Name,

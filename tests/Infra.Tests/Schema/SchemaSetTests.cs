@@ -77,4 +77,29 @@ public sealed class SchemaSetTests
         Assert.Equal(new SchemaUsage("aws", "1.0.0", "aws.json"), Assert.Single(result.SchemasUsed).Value);
         Assert.Equal(["Schemas used: aws 1.0.0 (aws.json).", "Not checked: package 'docker' has no schema.", "0 errors, 1 warning."], result.Summary());
     }
+
+    [Fact]
+    public void Without_schemas_every_package_is_reported_and_nothing_is_an_error()
+    {
+        var program = ProgramReader.Read("""
+            resources:
+              bucket:
+                type: aws:s3:Bucket
+                properties:
+                  bukket: typo
+              pet:
+                type: random:RandomPet
+            """);
+
+        var result = SchemaCheck.Check(program, SchemaSet.Empty);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(["aws", "random"], result.PackagesWithoutSchema);
+        Assert.Equal(
+        [
+            "Package 'aws' has no schema (no provider schemas were found); not checked: bucket.",
+            "Package 'random' has no schema (no provider schemas were found); not checked: pet.",
+        ], result.Warnings.Select(w => w.Message));
+        Assert.Equal("Schemas used: none.", result.Summary().First());
+    }
 }

@@ -93,7 +93,7 @@ public sealed class ValueTypingTests
     {
         Assert.Empty(Errors("owner: ${owner}"));
         Assert.Empty(Errors("owner: owner-id"));
-        Assert.Equal(["'properties.owner' must be a resource of type test:index/owner:Owner (or its ID), not '${other}' (a resource of type test:index/thing:Thing (or its ID))."],
+        Assert.Equal(["'properties.owner' must be a resource of type test:index/owner:Owner (or its ID), not '${other}' (a resource of type test:index/thing:Thing)."],
             Errors("owner: ${other}"));
     }
 
