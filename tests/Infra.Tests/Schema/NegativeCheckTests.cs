@@ -150,7 +150,7 @@ public sealed class NegativeCheckTests
     [SchemaFact]
     public void An_invoke_of_an_unknown_function_and_with_unknown_or_missing_arguments_is_reported()
     {
-        var errors = Programs.Errors(Programs.Check(() =>
+        var errors = SchemaPrograms.Errors(SchemaPrograms.Check(() =>
         {
             var endpoint = Invoke.Call<string>("aws:eks/getCluster:getCluster", new Props { ["nam"] = "prod" }, returnField: "endpoint");
             var identity = Invoke.Call<string>("aws:index/getCallerIdentty:getCallerIdentity", returnField: "arn");
@@ -195,14 +195,14 @@ public sealed class NegativeCheckTests
     [SchemaFact]
     public void The_yaml_v2_config_group_is_allowed()
     {
-        var result = Programs.Check(() => new CustomResource("kubernetes:yaml/v2:ConfigGroup", "manifests", new Props { ["files"] = new[] { "crds.yaml" } }));
+        var result = SchemaPrograms.Check(() => new CustomResource("kubernetes:yaml/v2:ConfigGroup", "manifests", new Props { ["files"] = new[] { "crds.yaml" } }));
 
-        Assert.True(result.Diagnostics.Count == 0, Programs.Describe(result));
+        Assert.True(result.Diagnostics.Count == 0, SchemaPrograms.Describe(result));
     }
 
     private static Diagnostic Single(Action program)
     {
-        var result = Programs.Check(program);
+        var result = SchemaPrograms.Check(program);
         return Assert.Single(result.Diagnostics);
     }
 

@@ -9,7 +9,7 @@ public sealed class PositiveProgramTests
     [SchemaFact]
     public void Aws_network_cluster_and_bucket_check_clean()
     {
-        var result = Programs.Check(() =>
+        var result = SchemaPrograms.Check(() =>
         {
             var provider = new ProviderResource("aws", "eu", new Props
             {
@@ -62,7 +62,7 @@ public sealed class PositiveProgramTests
             Deployment.Current.Export("oidc", cluster.GetOutput<string>("identities[0].oidcs[0].issuer"));
         });
 
-        Assert.True(result.Diagnostics.Count == 0, Programs.Describe(result));
+        Assert.True(result.Diagnostics.Count == 0, SchemaPrograms.Describe(result));
         Assert.Equal("7.48.0", result.SchemasUsed["aws"].Version);
         Assert.Equal("aws.json", result.SchemasUsed["aws"].File);
     }
@@ -70,7 +70,7 @@ public sealed class PositiveProgramTests
     [SchemaFact]
     public void Gcp_network_and_cluster_check_clean()
     {
-        var result = Programs.Check(() =>
+        var result = SchemaPrograms.Check(() =>
         {
             var network = new CustomResource("gcp:compute/network:Network", "main", new Props { ["autoCreateSubnetworks"] = false, ["mtu"] = 1460 });
             var subnet = new CustomResource("gcp:compute/subnetwork:Subnetwork", "nodes", new Props
@@ -93,14 +93,14 @@ public sealed class PositiveProgramTests
             _ = new CustomResource("gcp:compute:URLMap", "site", new Props { ["defaultService"] = "backend" });
         });
 
-        Assert.True(result.Diagnostics.Count == 0, Programs.Describe(result));
+        Assert.True(result.Diagnostics.Count == 0, SchemaPrograms.Describe(result));
         Assert.Equal("9.35.0", result.SchemasUsed["gcp"].Version);
     }
 
     [SchemaFact]
     public void Kubernetes_namespace_deployment_and_service_check_clean()
     {
-        var result = Programs.Check(() =>
+        var result = SchemaPrograms.Check(() =>
         {
             var provider = new ProviderResource("kubernetes", "cluster", new Props { ["kubeconfig"] = "~/.kube/config", ["enableServerSideApply"] = true });
             var options = new CustomResourceOptions { Provider = provider };
@@ -146,14 +146,14 @@ public sealed class PositiveProgramTests
             }, options);
         });
 
-        Assert.True(result.Diagnostics.Count == 0, Programs.Describe(result));
+        Assert.True(result.Diagnostics.Count == 0, SchemaPrograms.Describe(result));
         Assert.Equal("4.32.0", result.SchemasUsed["kubernetes"].Version);
     }
 
     [SchemaFact]
     public void Random_password_and_pet_check_clean()
     {
-        var result = Programs.Check(() =>
+        var result = SchemaPrograms.Check(() =>
         {
             var password = new CustomResource("random:index/randomPassword:RandomPassword", "db", new Props
             {
@@ -165,14 +165,14 @@ public sealed class PositiveProgramTests
             _ = new CustomResource("random:index:RandomPet", "name", new Props { ["length"] = 2, ["prefix"] = password.GetOutput<string>("result") });
         });
 
-        Assert.True(result.Diagnostics.Count == 0, Programs.Describe(result));
+        Assert.True(result.Diagnostics.Count == 0, SchemaPrograms.Describe(result));
         Assert.Equal("4.21.1", result.SchemasUsed["random"].Version);
     }
 
     [SchemaFact]
     public void Yandex_network_and_cluster_check_clean_from_the_dynamic_bridge_schema()
     {
-        var result = Programs.Check(() =>
+        var result = SchemaPrograms.Check(() =>
         {
             var provider = new ProviderResource("yandex", "ru", new Props { ["zone"] = "ru-central1-a", ["folderId"] = "b1gexample" });
             var options = new CustomResourceOptions { Provider = provider };
@@ -198,7 +198,7 @@ public sealed class PositiveProgramTests
             }, options);
         });
 
-        Assert.True(result.Diagnostics.Count == 0, Programs.Describe(result));
+        Assert.True(result.Diagnostics.Count == 0, SchemaPrograms.Describe(result));
         Assert.Equal(new Infra.Core.Schema.SchemaUsage("yandex", "0.222.0", "yandex-tf.json"), result.SchemasUsed["yandex"]);
     }
 }

@@ -10,7 +10,7 @@ public sealed class ProgramReaderRoundTripTests
     [Fact]
     public void A_synthesized_program_reads_back_and_writes_the_same_text()
     {
-        var program = Programs.Build(() =>
+        var program = SchemaPrograms.Build(() =>
         {
             var provider = new ProviderResource("aws", "eu", new Props { ["region"] = "eu-west-1" }, isDefault: true);
             var explicitProvider = new ProviderResource("aws", "us", new Props { ["region"] = "us-east-1", ["maxRetries"] = 5 });
@@ -76,7 +76,7 @@ public sealed class ProgramReaderRoundTripTests
     [Fact]
     public void Literal_dollars_survive_the_round_trip_as_the_same_text()
     {
-        var program = Programs.Build(() => _ = new CustomResource("aws:s3/bucket:Bucket", "b", new Props
+        var program = SchemaPrograms.Build(() => _ = new CustomResource("aws:s3/bucket:Bucket", "b", new Props
         {
             ["bucket"] = "$${x} $$ $ ${y}$",
         }));

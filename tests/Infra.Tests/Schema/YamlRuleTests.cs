@@ -145,7 +145,7 @@ public sealed class YamlRuleTests
               bucketArn: ${bucket.arn}
             """);
 
-        Assert.True(result.Diagnostics.Count == 0, Programs.Describe(result));
+        Assert.True(result.Diagnostics.Count == 0, SchemaPrograms.Describe(result));
         Assert.Equal(["aws", "gcp", "random", "yandex"], result.SchemasUsed.Keys);
     }
 

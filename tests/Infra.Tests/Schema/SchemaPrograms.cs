@@ -6,7 +6,7 @@ using Infra.Core.Synthesis;
 namespace Infra.Tests.Schema;
 
 /// <summary>Builds programs with the C# model and checks them.</summary>
-internal static class Programs
+internal static class SchemaPrograms
 {
     public static ProgramDocument Build(Action program, IReadOnlyDictionary<string, string>? config = null) =>
         Synthesizer.Synthesize(Deployment.Run(StackConfig.FromValues("infra", "dev", config), program));
