@@ -6,7 +6,7 @@ namespace Infra.Core.Synthesis;
 
 /// <summary>
 /// Writes a program as Pulumi YAML: block style, two-space indent, no anchors, no nulls, integers without
-/// decimals, literal <c>${</c> escaped as <c>$${</c>. The same program always gives the same bytes.
+/// decimals, a literal <c>$</c> doubled wherever Pulumi would read <c>$$</c> or <c>${</c>. The same program always gives the same bytes.
 /// </summary>
 public static class YamlWriter
 {
@@ -246,11 +246,12 @@ public static class YamlWriter
     private static string Interpolate(InterpolationNode interpolation)
     {
         var text = new StringBuilder();
-        foreach (var part in interpolation.Parts)
+        var parts = interpolation.Parts;
+        for (var i = 0; i < parts.Count; i++)
         {
-            text.Append(part switch
+            text.Append(parts[i] switch
             {
-                StringNode s => EscapeLiteral(s.Value),
+                StringNode s => EscapeLiteral(s.Value, followedByExpression: i + 1 < parts.Count && parts[i + 1] is ReferenceNode),
                 ReferenceNode r => "${" + r.ToExpressionText() + "}",
                 _ => throw new InvalidOperationException("Interpolations hold only text and references."),
             });
@@ -259,9 +260,32 @@ public static class YamlWriter
         return text.ToString();
     }
 
-    /// <summary>Pulumi reads <c>${</c> in any string as an expression; a literal one is written <c>$${</c>.</summary>
-    private static string EscapeLiteral(string value) =>
-        value.Contains("${", StringComparison.Ordinal) ? value.Replace("${", "$${", StringComparison.Ordinal) : value;
+    /// <summary>
+    /// Pulumi reads <c>${</c> in any string as an expression and <c>$$</c> as one <c>$</c>. So a <c>$</c> that
+    /// the reader would see followed by <c>$</c> or <c>{</c> (including the <c>${</c> of a following
+    /// expression) is doubled; every other <c>$</c> stays as it is.
+    /// </summary>
+    private static string EscapeLiteral(string value, bool followedByExpression = false)
+    {
+        if (!value.Contains('$', StringComparison.Ordinal))
+        {
+            return value;
+        }
+
+        var escaped = new StringBuilder(value.Length + 4);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            escaped.Append(c);
+            var next = i + 1 < value.Length ? value[i + 1] : (followedByExpression ? '$' : '\0');
+            if (c == '$' && next is '$' or '{')
+            {
+                escaped.Append('$');
+            }
+        }
+
+        return escaped.ToString();
+    }
 
     private static void AppendKey(StringBuilder output, string key)
     {
