@@ -33,8 +33,8 @@ public sealed class Logging : ComponentResource
 
         var problems = new ArgsProblems(DeclaredAt, name);
         ClusterProvider.Require(this, problems);
-        Platform.CheckNamespace(problems, "LoggingArgs.NamespaceName", args.NamespaceName);
-        Platform.CheckStorage(problems, "LoggingArgs", args.Retention, args.Storage);
+        ChartPlatform.CheckNamespace(problems, "LoggingArgs.NamespaceName", args.NamespaceName);
+        ChartPlatform.CheckStorage(problems, "LoggingArgs", args.Retention, args.Storage);
         NamespaceSpec.CheckQuantity(problems, "LoggingArgs.LokiMemory", args.LokiMemory);
         problems.ThrowIfAny();
 
@@ -42,7 +42,7 @@ public sealed class Logging : ComponentResource
         {
             Name = args.NamespaceName,
             PodSecurity = PodSecurityLevel.Baseline,
-            PodSecurityReason = Platform.ChartPodSecurityReason,
+            PodSecurityReason = ChartPlatform.ChartPodSecurityReason,
             Quota = new NamespaceQuota { RequestsMemory = "16Gi", LimitsMemory = "32Gi", Pods = 300 },
             Limits = new ContainerLimits { MaxMemory = "8Gi" },
         });
@@ -66,7 +66,7 @@ public sealed class Logging : ComponentResource
             PlatformNamespace.AllowFromNamespace(this, Namespace, "allow-prometheus",
                 NetworkPeer.Pods(monitoring.Namespace.KubernetesName, Monitoring.PrometheusPods), new Dictionary<string, string>(),
                 [LoggingValues.LokiPort, LoggingValues.AlloyPort]);
-            Platform.GrafanaDataSource(this, monitoring, "loki", "loki", LokiUrl);
+            ChartPlatform.GrafanaDataSource(this, monitoring, "loki", "loki", LokiUrl);
         }
 
         RegisterOutputs([new("lokiUrl", LokiUrl)]);

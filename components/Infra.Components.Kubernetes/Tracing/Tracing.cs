@@ -32,8 +32,8 @@ public sealed class Tracing : ComponentResource
 
         var problems = new ArgsProblems(DeclaredAt, name);
         ClusterProvider.Require(this, problems);
-        Platform.CheckNamespace(problems, "TracingArgs.NamespaceName", args.NamespaceName);
-        Platform.CheckStorage(problems, "TracingArgs", args.Retention, args.Storage);
+        ChartPlatform.CheckNamespace(problems, "TracingArgs.NamespaceName", args.NamespaceName);
+        ChartPlatform.CheckStorage(problems, "TracingArgs", args.Retention, args.Storage);
         if (args.CollectorReplicas < 1)
         {
             problems.Add("TracingArgs.CollectorReplicas", args.CollectorReplicas.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -47,7 +47,7 @@ public sealed class Tracing : ComponentResource
         {
             Name = args.NamespaceName,
             PodSecurity = PodSecurityLevel.Baseline,
-            PodSecurityReason = Platform.ChartPodSecurityReason,
+            PodSecurityReason = ChartPlatform.ChartPodSecurityReason,
         });
         PlatformNamespace.AllowWithinNamespace(this, Namespace);
         PlatformNamespace.AllowFromCluster(this, Namespace, "allow-otlp", TracingValues.CollectorPods,
@@ -73,7 +73,7 @@ public sealed class Tracing : ComponentResource
             PlatformNamespace.AllowFromNamespace(this, Namespace, "allow-prometheus",
                 NetworkPeer.Pods(monitoring.Namespace.KubernetesName, Monitoring.PrometheusPods), new Dictionary<string, string>(),
                 [TracingValues.TempoPort, TracingValues.CollectorMetricsPort]);
-            Platform.GrafanaDataSource(this, monitoring, "tempo", "tempo", TempoUrl);
+            ChartPlatform.GrafanaDataSource(this, monitoring, "tempo", "tempo", TempoUrl);
         }
 
         RegisterOutputs([new("tempoUrl", TempoUrl)]);

@@ -25,7 +25,10 @@ public sealed class StandInPulumi : IDisposable
               *) echo "unexpected: $*" >&2; exit 3 ;;
             esac
             """);
-        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
     }
 
     public string PathVariable => directory + Path.PathSeparator + "/usr/bin" + Path.PathSeparator + "/bin";

@@ -4,7 +4,7 @@ using Infra.Core.Values;
 namespace Infra.Components.Kubernetes.Internal;
 
 /// <summary>Pieces shared by the chart-based stacks (logging, tracing).</summary>
-internal static class Platform
+internal static class ChartPlatform
 {
     public const string ChartPodSecurityReason =
         "pods of the stack's charts are not all configurable to the restricted profile; audit and warn stay restricted";
