@@ -124,12 +124,14 @@ internal static class PolicyEngine
     private static PolicyFinding Finish(PolicyRule rule, RawFinding raw, EnforcementLevel level, ResourceLocator locator)
     {
         var resource = locator.Ref(raw.Resource);
-        var fix = raw.Fix ?? rule.Help;
-        var message = raw.Status == FindingStatus.CannotEvaluate
-            ? $"{resource.Label}: {raw.Path} = {raw.Value} {raw.Problem}, so {rule.Id} cannot be evaluated at synthesis time" +
-              (level == EnforcementLevel.Mandatory ? "; a mandatory rule fails closed on values it cannot see." : "; reported as a warning.") +
-              $" Fix: use a literal value for {raw.Path}, or exempt the resource with a justification. {fix}"
-            : $"{resource.Label}: {raw.Path} = {raw.Value}: {raw.Problem}. Fix: {fix}";
+        var unknown = raw.Status == FindingStatus.CannotEvaluate;
+        var problem = unknown
+            ? $"{raw.Problem}, so {rule.Id} cannot be evaluated at synthesis time" +
+              (level == EnforcementLevel.Mandatory ? "; a mandatory rule fails closed on values it cannot see" : "")
+            : raw.Problem;
+        var fix = raw.Fix ?? (unknown
+            ? $"Give {raw.Path} a literal value (not an output or expression), or exempt the resource with a justification."
+            : rule.Help);
         return new PolicyFinding
         {
             RuleId = rule.Id,
@@ -140,9 +142,9 @@ internal static class PolicyEngine
             Resource = resource,
             PropertyPath = raw.Path,
             Value = raw.Value,
-            Problem = raw.Problem,
+            Problem = problem,
             Fix = fix,
-            Message = message,
+            Message = $"{resource.Label}: {raw.Path} = {raw.Value}: {problem}. Fix: {fix}",
         };
     }
 

@@ -58,7 +58,9 @@ public sealed class RuleCheck
 
     /// <summary>A companion's existence cannot be decided (a reference or manifest hides it).</summary>
     public void CannotFind(string companion, string why, string? fix = null, Enforcement? enforcement = null) =>
-        sink.Add(new RawFinding(Subject, $"<{companion}>", why, "cannot be confirmed at synthesis time", fix, FindingStatus.CannotEvaluate, enforcement));
+        sink.Add(new RawFinding(Subject, $"<{companion}>", why, "cannot be confirmed at synthesis time",
+            fix ?? "Refer to resources of the program directly (${key.id}) so the rule can follow the link, or exempt the resource with a justification.",
+            FindingStatus.CannotEvaluate, enforcement));
 
     /// <summary>
     /// Reports an unknown value and returns false; returns true when the value is known or absent, so a
@@ -121,14 +123,12 @@ public sealed class RuleCheck
         }
     }
 
-    /// <summary>Requires the property to be present (and not an empty string or list).</summary>
+    /// <summary>
+    /// Requires the property to be present (and not an empty string or list). An expression counts as present:
+    /// a key or log group given as <c>${key.arn}</c> is set, whatever its value turns out to be.
+    /// </summary>
     public void RequireSet(PropertyValue value, string problem, string? fix = null, Enforcement? enforcement = null)
     {
-        if (!Decidable(value, enforcement))
-        {
-            return;
-        }
-
         if (value.IsAbsent || value.AsString() is "" || value.Node is Infra.Core.Values.ListNode { Items.Count: 0 })
         {
             Violation(value, problem, fix, enforcement);

@@ -154,7 +154,7 @@ internal static class DatabaseRules
     private static void DefaultGroupForcesTls(PolicyResource database, RuleCheck c, PropertyValue engine, PropertyValue version,
         PropertyValue groupName, string groupType)
     {
-        if (!c.Decidable(engine) || engine.AsString() is not { } name || !c.Decidable(groupName))
+        if (!c.Decidable(engine) || engine.AsString() is not { } name)
         {
             return;
         }
@@ -179,7 +179,7 @@ internal static class DatabaseRules
         }
 
         var groups = c.Program.OfType(groupType).ToArray();
-        if (c.Program.Referenced(groupName) is null && !groups.Any(g => PolicyProgram.RefersTo(groupName, g, g["name"].AsString())))
+        if (!groups.Any(g => PolicyProgram.RefersTo(groupName, g, g["name"].AsString())))
         {
             c.On(database).CannotFind(groupType, $"{groupName.Path} = {groupName.Display()} names a parameter group that is not in the program");
         }

@@ -52,14 +52,14 @@ internal static class FirewallRules
     {
         var sources = Concat(rule["cidrBlocks"], rule["ipv6CidrBlocks"]);
         var ports = AwsPorts(rule["protocol"], rule["fromPort"], rule["toPort"]);
-        return new IngressRule(sources, rule["cidrBlocks"], null, ports);
+        return new IngressRule(sources, WorldSide(rule["cidrBlocks"], rule["ipv6CidrBlocks"]), null, ports);
     }
 
     private static IngressRule AwsStandaloneRule(PolicyResource resource)
     {
         var sources = Concat(resource["cidrIpv4"], resource["cidrIpv6"]);
         var ports = AwsPorts(resource["ipProtocol"], resource["fromPort"], resource["toPort"]);
-        return new IngressRule(sources, resource["cidrIpv4"].IsAbsent ? resource["cidrIpv6"] : resource["cidrIpv4"], null, ports);
+        return new IngressRule(sources, WorldSide(resource["cidrIpv4"], resource["cidrIpv6"]), null, ports);
     }
 
     private static OpenPorts AwsPorts(PropertyValue protocol, PropertyValue from, PropertyValue to)
@@ -143,8 +143,12 @@ internal static class FirewallRules
             ports = new OpenPorts(false, [(0, NetworkMath.MaxPort)], rule, $"every {protocol} port (no port or range given)");
         }
 
-        return new IngressRule(sources, rule["v4CidrBlocks"], null, ports);
+        return new IngressRule(sources, WorldSide(rule["v4CidrBlocks"], rule["v6CidrBlocks"]), null, ports);
     }
+
+    /// <summary>The IPv4 list, unless only the IPv6 one is open to the world (or is the expression): where a finding points.</summary>
+    private static PropertyValue WorldSide(PropertyValue v4, PropertyValue v6) =>
+        v6.IsUnknown || (v6.AsStrings()?.Any(NetworkMath.IsWorld) == true && v4.AsStrings()?.Any(NetworkMath.IsWorld) != true && !v4.IsUnknown) ? v6 : v4;
 
     /// <summary>The CIDRs of two optional lists; null when either is an expression.</summary>
     private static IReadOnlyList<string>? Concat(PropertyValue first, PropertyValue second)

@@ -102,7 +102,7 @@ internal static class IamRules
 
     private static void Statements(RuleCheck c, PropertyValue policy, Action<RuleCheck, PolicyStatement> judge)
     {
-        if (policy.IsAbsent || !c.Decidable(policy))
+        if (policy.IsAbsent)
         {
             return;
         }
@@ -201,6 +201,11 @@ internal static class IamRules
 
     private static void NotOneOf(RuleCheck c, PropertyValue value, string[] forbidden, string problem)
     {
+        if (Expressions.NamesResource(value.Node))
+        {
+            return;
+        }
+
         if (c.Decidable(value) && value.AsString() is { } text && forbidden.Contains(text, StringComparer.Ordinal))
         {
             c.Violation(value, problem, "Grant a narrower predefined or custom role to named principals.");

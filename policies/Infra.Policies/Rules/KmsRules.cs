@@ -107,7 +107,7 @@ internal static class KmsRules
         c.RequireNotTrue(key["bypassPolicyLockoutSafetyCheck"], false, "the lockout safety check is bypassed, so the policy can lock everyone out",
             "Remove bypassPolicyLockoutSafetyCheck.");
         var policy = key["policy"];
-        if (policy.IsAbsent || !c.Decidable(policy))
+        if (policy.IsAbsent)
         {
             return;
         }

@@ -234,17 +234,19 @@ internal static class KubernetesWorkloadRules
         foreach (var container in KubernetesObjects.Containers(pod, c))
         {
             var image = container["image"];
-            if (!c.Decidable(image) || image.AsString() is not { } reference || reference.Contains('@', StringComparison.Ordinal))
+            var tail = Expressions.TrailingText(image.Node);
+            if (image.IsAbsent || (tail is null && !c.Decidable(image)) || tail is null || tail.Contains('@', StringComparison.Ordinal))
             {
                 continue;
             }
 
-            var lastSegment = reference[(reference.LastIndexOf('/') + 1)..];
+            // In ${repo.url}:1.4.2 the tag is in the literal tail; in registry:5000/app the colon is a port, not a tag.
+            var lastSegment = tail[(tail.LastIndexOf('/') + 1)..];
             var colon = lastSegment.LastIndexOf(':');
             var tag = colon < 0 ? null : lastSegment[(colon + 1)..];
-            if (tag is null or "latest")
+            if (tag is null or "" or "latest")
             {
-                c.Violation(image, $"{KubernetesObjects.NameOf(container)} uses {(tag is null ? "no tag (latest)" : ":latest")}", "Pin a version tag or a digest.");
+                c.Violation(image, $"{KubernetesObjects.NameOf(container)} uses {(tag is "latest" ? ":latest" : "no tag (latest)")}", "Pin a version tag or a digest.");
             }
         }
     }

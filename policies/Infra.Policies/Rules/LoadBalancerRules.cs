@@ -151,11 +151,6 @@ internal static class LoadBalancerRules
     private static void GcpHttpProxy(PolicyResource proxy, RuleCheck c)
     {
         var urlMap = proxy["urlMap"];
-        if (!c.Decidable(urlMap))
-        {
-            return;
-        }
-
         if (c.Program.Referenced(urlMap) is not { } map || !map.Is(Gcp.UrlMap))
         {
             c.CannotFind(Gcp.UrlMap, "urlMap names a URL map outside the program");

@@ -229,7 +229,7 @@ internal static class NetworkRules
     {
         RequireGroups(c, resource["securityGroupIds"]);
         var subnetGroup = resource["subnetGroupName"];
-        if (c.Decidable(subnetGroup) && (subnetGroup.IsAbsent || subnetGroup.AsString() == "default"))
+        if (subnetGroup.IsAbsent || subnetGroup.AsString() == "default")
         {
             c.Violation(subnetGroup, "the cluster uses the default subnet group",
                 "Create an aws:elasticache/subnetGroup:SubnetGroup of private subnets and set subnetGroupName to it.",

@@ -70,6 +70,17 @@ internal static class PolicyDocuments
         _ => null,
     };
 
+    /// <summary>
+    /// A principal's text. The output of another resource (<c>${role.arn}</c>) names a principal, so it is kept as
+    /// the expression; a config value could be anything, including <c>*</c>, so it makes the statement unknown.
+    /// </summary>
+    private static string? PrincipalText(Node node) => node switch
+    {
+        StringNode text => text.Value,
+        _ when Expressions.NamesResource(node) => NodeText.Expression(node),
+        _ => null,
+    };
+
     private static IReadOnlyList<(string, string)>? Principals(Node? node)
     {
         switch (node)
@@ -82,12 +93,16 @@ internal static class PolicyDocuments
                 var principals = new List<(string, string)>();
                 foreach (var (kind, value) in map.Entries)
                 {
-                    if (Strings(value) is not { } values)
+                    var items = value is ListNode list ? list.Items : [value];
+                    foreach (var item in items)
                     {
-                        return null;
-                    }
+                        if (PrincipalText(item) is not { } text)
+                        {
+                            return null;
+                        }
 
-                    principals.AddRange(values.Select(v => (kind, v)));
+                        principals.Add((kind, text));
+                    }
                 }
 
                 return principals;

@@ -198,6 +198,11 @@ internal static class StorageRules
 
     internal static void NoPublicMember(RuleCheck c, PropertyValue member)
     {
+        if (Expressions.NamesResource(member.Node))
+        {
+            return;
+        }
+
         if (c.Decidable(member) && member.AsString() is { } text && PublicMembers.Contains(text, StringComparer.Ordinal))
         {
             c.Violation(member, "the binding grants the role to everyone", "Bind the role to named users, groups or service accounts.");
@@ -220,7 +225,7 @@ internal static class StorageRules
 
     private static void BucketPolicy(RuleCheck c, PropertyValue policy, bool requireTls)
     {
-        if (policy.IsAbsent || !c.Decidable(policy))
+        if (policy.IsAbsent)
         {
             return;
         }
