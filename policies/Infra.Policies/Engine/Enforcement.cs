@@ -35,6 +35,15 @@ public sealed record Enforcement(EnforcementLevel NonProduction, EnforcementLeve
 
     public EnforcementLevel For(bool production) => production ? Production : NonProduction;
 
+    /// <summary>In words, for help texts: "mandatory in every environment", "advisory outside production, mandatory in production", …</summary>
+    public string Describe() => NonProduction == Production
+        ? $"{Word(Production)} in every environment"
+        : NonProduction == EnforcementLevel.Disabled
+            ? $"{Word(Production)}, production only"
+            : $"{Word(NonProduction)} outside production, {Word(Production)} in production";
+
+    private static string Word(EnforcementLevel level) => level.ToString().ToLowerInvariant();
+
     /// <summary>The catalogue's notation: <c>M</c>, <c>A</c>, <c>prod: M</c>, <c>prod: A</c>.</summary>
     public override string ToString() => NonProduction == Production
         ? Letter(Production)

@@ -46,6 +46,10 @@ internal static class PolicyEngine
             {
                 var failed = kept.Select(f => f.Resource.Urn).ToHashSet(StringComparer.Ordinal);
                 passes.AddRange(evaluated.Where(r => !failed.Contains(r.Urn)).Select(r => new RuleEvaluation(rule.Id, locator.Ref(r))));
+                if (rule is StackRule && kept.Count == 0)
+                {
+                    passes.Add(new RuleEvaluation(rule.Id, locator.Ref(null)));
+                }
             }
         }
 

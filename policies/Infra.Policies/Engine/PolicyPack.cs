@@ -52,8 +52,7 @@ public static class PolicyGate
         var diagnostics = report.Blocking.Select(f => new Diagnostic
         {
             Code = f.RuleId,
-            Message = $"{f.RuleTitle}: {f.Resource.Label} {f.PropertyPath} {f.Problem}" +
-                (f.Status == FindingStatus.CannotEvaluate ? " (a mandatory rule fails closed on values it cannot see)" : "") + ".",
+            Message = $"{f.RuleTitle}. {f.Resource.Label}: {f.Problem}.",
             File = f.Resource.File,
             Line = f.Resource.Line,
             Resource = f.Resource.LogicalName,

@@ -35,6 +35,12 @@ public static class JUnitReport
             Property(xml, "project", report.Project);
             Property(xml, "date", report.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             Property(xml, "version", PolicyPack.Version);
+            foreach (var (use, i) in report.Exemptions.Select((u, i) => (u, i)))
+            {
+                var e = use.Exemption;
+                Property(xml, $"exemption.{i}", $"{e.RuleId} on '{e.Resource}' until {e.Expires:yyyy-MM-dd} by {e.Owner} ({use.State.ToString().ToLowerInvariant()}): {e.Justification}");
+            }
+
             xml.WriteEndElement();
 
             foreach (var pass in report.Passes.OrderBy(p => p.RuleId, StringComparer.Ordinal).ThenBy(p => p.Resource.Urn, StringComparer.Ordinal))

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Infra.Policies;
@@ -29,7 +30,7 @@ public static class SarifReport
         options ??= new SarifOptions();
         var index = report.Rules.Select((r, i) => (r.Rule.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("$schema", SchemaUri);
@@ -81,6 +82,20 @@ public static class SarifReport
             json.WriteString("environment", report.Environment);
             json.WriteString("stack", report.Stack);
             json.WriteString("project", report.Project);
+            json.WriteStartArray("exemptions");
+            foreach (var use in report.Exemptions)
+            {
+                json.WriteStartObject();
+                json.WriteString("ruleId", use.Exemption.RuleId);
+                json.WriteString("resource", use.Exemption.Resource);
+                json.WriteString("justification", use.Exemption.Justification);
+                json.WriteString("owner", use.Exemption.Owner);
+                json.WriteString("expires", use.Exemption.Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                json.WriteString("state", use.State.ToString().ToLowerInvariant());
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
             json.WriteEndObject();
             json.WriteEndArray();
@@ -98,7 +113,7 @@ public static class SarifReport
         json.WriteString("name", rule.Name);
         Text(json, "shortDescription", rule.Title);
         Text(json, "fullDescription", rule.Description);
-        var enforcement = $"Default enforcement: {rule.Enforcement}{(rule.EnforcementNote is { } note ? $" ({note})" : "")}.";
+        var enforcement = $"Default enforcement: {rule.Enforcement.Describe()}{(rule.EnforcementNote is { } note ? $" ({note})" : "")}.";
         var anchors = rule.Anchors.Count > 0 ? $" Related checks: {string.Join(", ", rule.Anchors)}." : "";
         json.WriteStartObject("help");
         json.WriteString("text", $"{rule.Help} {enforcement}{anchors}");

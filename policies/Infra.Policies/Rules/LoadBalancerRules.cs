@@ -118,7 +118,9 @@ internal static class LoadBalancerRules
     private static void AwsHttpListener(PolicyResource listener, RuleCheck c)
     {
         var protocol = listener["protocol"];
-        if (!c.Decidable(protocol) || (protocol.AsString() ?? "HTTP") != "HTTP")
+        var balancer = c.Program.Referenced(listener["loadBalancerArn"]);
+        var defaultProtocol = balancer is null || IsApplication(balancer) ? "HTTP" : "TCP";
+        if (!c.Decidable(protocol) || (protocol.AsString() ?? defaultProtocol) != "HTTP")
         {
             return;
         }
@@ -136,7 +138,6 @@ internal static class LoadBalancerRules
             return;
         }
 
-        var balancer = c.Program.Referenced(listener["loadBalancerArn"]);
         if (balancer is null)
         {
             c.CannotFind(Aws.LoadBalancer, "loadBalancerArn names a load balancer outside the program, so its exposure is unknown");

@@ -9,6 +9,7 @@ internal static class RuleCatalog
     [
         .. NetworkRules.All,
         .. ClusterRules.All,
+        .. ClusterHardeningRules.All,
         .. DataServiceRules.All,
         .. DatabaseRules.All,
         .. CacheAndStreamingRules.All,

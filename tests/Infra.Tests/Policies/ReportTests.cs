@@ -82,6 +82,8 @@ public sealed class ReportTests
         Assert.Contains("Break-glass SSH", suppression.GetProperty("justification").GetString(), StringComparison.Ordinal);
 
         Assert.Equal("warning", results.Single(r => r.GetProperty("ruleId").GetString() == "INF-DATA-005").GetProperty("level").GetString());
+        var listed = Assert.Single(sarif.RootElement.GetProperty("runs")[0].GetProperty("properties").GetProperty("exemptions").EnumerateArray());
+        Assert.Equal(("INF-NET-001", "applied"), (listed.GetProperty("ruleId").GetString(), listed.GetProperty("state").GetString()));
     }
 
     [Fact]
@@ -141,7 +143,9 @@ public sealed class ReportTests
         Assert.Equal(report.Findings.Count(f => f.Status != FindingStatus.Exempted), cases.Count(c => c.Element("failure") is not null));
         Assert.Equal("1", suite.Attribute("skipped")!.Value);
         Assert.Contains(cases, c => c.Attribute("name")!.Value.StartsWith("[CRITICAL][INF-DATA-001]", StringComparison.Ordinal) && c.Element("failure")?.Attribute("type")?.Value == "mandatory");
-        Assert.Equal("prod", suite.Element("properties")!.Elements("property").Single(p => p.Attribute("name")!.Value == "environment").Attribute("value")!.Value);
+        var properties = suite.Element("properties")!.Elements("property").ToDictionary(p => p.Attribute("name")!.Value, p => p.Attribute("value")!.Value);
+        Assert.Equal("prod", properties["environment"]);
+        Assert.Equal("INF-NET-001 on 'web' until 2025-07-01 by team-platform (applied): Break-glass SSH during the migration", properties["exemption.0"]);
     }
 
     [Fact]
