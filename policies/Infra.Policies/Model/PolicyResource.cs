@@ -77,7 +77,5 @@ public sealed class PolicyResource
 
     public bool Is(string type) => string.Equals(Type, type, StringComparison.OrdinalIgnoreCase);
 
-    public bool IsAny(IEnumerable<string> types) => types.Any(Is);
-
     public override string ToString() => Label;
 }

@@ -176,9 +176,6 @@ public readonly struct PropertyValue
         return strings;
     }
 
-    /// <summary>True when the value is a list that holds an item that is not a literal.</summary>
-    public bool HasUnknownItems => Node is ListNode list && list.Items.Any(i => Classify(i) == ValueState.Unknown);
-
     /// <summary>The value as shown in messages: a literal, <c>${expression}</c> or <c>(not set)</c>.</summary>
     public string Display() => IsSecret ? "[secret]" : NodeText.Describe(Node);
 
