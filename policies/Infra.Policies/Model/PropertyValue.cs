@@ -1,0 +1,207 @@
+using System.Globalization;
+using Infra.Core.Values;
+
+namespace Infra.Policies;
+
+/// <summary>Whether a property can be judged at synthesis time.</summary>
+public enum ValueState
+{
+    /// <summary>Not written: the provider's default applies.</summary>
+    Absent,
+
+    /// <summary>A literal (possibly marked secret with <c>fn::secret</c>).</summary>
+    Known,
+
+    /// <summary>An expression (<c>${…}</c>, interpolation, a built-in call): only known at deploy time.</summary>
+    Unknown,
+}
+
+/// <summary>
+/// A read-only view of one property of a resource, addressed by its schema name. Reading through an
+/// absent value gives an absent value; reading through an expression gives an unknown value that
+/// remembers the expression, so a rule can say exactly why it cannot decide.
+/// </summary>
+public readonly struct PropertyValue
+{
+    private readonly ReadRecorder? reads;
+    private readonly string resourceType;
+
+    internal PropertyValue(Node? node, string path, string schemaPath, string resourceType, ReadRecorder? reads)
+    {
+        var secret = false;
+        while (node is FunctionNode { Name: "secret" } function)
+        {
+            node = function.Argument;
+            secret = true;
+        }
+
+        Node = node;
+        IsSecret = secret;
+        Path = path;
+        SchemaPath = schemaPath;
+        this.resourceType = resourceType;
+        this.reads = reads;
+        reads?.Record(resourceType, schemaPath);
+    }
+
+    /// <summary>A value derived from another (e.g. a statement parsed out of a JSON policy); not a schema property.</summary>
+    internal static PropertyValue Derived(Node? node, string path) => new(node, path, "", "", null);
+
+    /// <summary>The value as written, with <c>fn::secret</c> removed; for an unknown value, the expression that hides it.</summary>
+    public Node? Node { get; }
+
+    /// <summary>The path for messages, e.g. <c>hosts[1].assignPublicIp</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>The path in schema form: <c>[]</c> for any list item, <c>{}</c> for any map entry.</summary>
+    public string SchemaPath { get; }
+
+    public bool IsSecret { get; }
+
+    public ValueState State => Classify(Node);
+
+    public bool IsAbsent => Node is null;
+
+    public bool IsKnown => State == ValueState.Known;
+
+    public bool IsUnknown => State == ValueState.Unknown;
+
+    /// <summary>A property of an object.</summary>
+    public PropertyValue this[string name] => Child(Join(Path, name), Join(SchemaPath, name), node => (node as MapNode)?[name]);
+
+    /// <summary>A list item.</summary>
+    public PropertyValue this[int index] => Child($"{Path}[{index}]", SchemaPath + "[]",
+        node => node is ListNode list && index < list.Items.Count ? list.Items[index] : null);
+
+    /// <summary>An entry of a map-typed property (labels, annotations, <c>postgresqlConfig</c>, <c>hosts</c> of V2 clusters).</summary>
+    public PropertyValue Key(string key) => Child($"{Path}[\"{key}\"]", SchemaPath + "{}", node => (node as MapNode)?[key]);
+
+    /// <summary>A nested path of object properties and list indexes: <c>settings.ipConfiguration.ipv4Enabled</c>.</summary>
+    public PropertyValue Get(string path)
+    {
+        var current = this;
+        foreach (var segment in PropertyPath.Parse(path))
+        {
+            current = segment.IsIndex ? current[segment.Index] : current[segment.Key!];
+        }
+
+        return current;
+    }
+
+    /// <summary>The items of a known list; empty when absent, unknown or not a list.</summary>
+    public IReadOnlyList<PropertyValue> Items
+    {
+        get
+        {
+            if (Node is not ListNode list)
+            {
+                return [];
+            }
+
+            var items = new PropertyValue[list.Items.Count];
+            for (var i = 0; i < items.Length; i++)
+            {
+                items[i] = new PropertyValue(list.Items[i], $"{Path}[{i}]", SchemaPath + "[]", resourceType, reads);
+            }
+
+            return items;
+        }
+    }
+
+    /// <summary>The entries of a known map-typed property; empty when absent, unknown or not a map.</summary>
+    public IReadOnlyList<KeyValuePair<string, PropertyValue>> Entries
+    {
+        get
+        {
+            if (Node is not MapNode map)
+            {
+                return [];
+            }
+
+            var path = Path;
+            var schemaPath = SchemaPath + "{}";
+            var type = resourceType;
+            var recorder = reads;
+            return map.Entries.Select(e => new KeyValuePair<string, PropertyValue>(
+                e.Key, new PropertyValue(e.Value, $"{path}[\"{e.Key}\"]", schemaPath, type, recorder))).ToArray();
+        }
+    }
+
+    /// <summary>The list's items, or the map's values (V2 clusters write <c>hosts</c> as a map keyed by host label).</summary>
+    public IReadOnlyList<PropertyValue> ItemsOrValues => Node is MapNode ? Entries.Select(e => e.Value).ToArray() : Items;
+
+    public string? AsString() => Node is StringNode s ? s.Value : null;
+
+    /// <summary>A boolean; also accepts the strings <c>"true"</c>/<c>"false"</c>, which some providers type as strings.</summary>
+    public bool? AsBool() => Node switch
+    {
+        BoolNode b => b.Value,
+        StringNode { Value: var text } when bool.TryParse(text, out var parsed) => parsed,
+        _ => null,
+    };
+
+    public long? AsInteger() => Node switch
+    {
+        IntegerNode i => i.Value,
+        NumberNode n when Math.Floor(n.Value) == n.Value && Math.Abs(n.Value) < 9e15 => (long)n.Value,
+        StringNode s when long.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) => parsed,
+        _ => null,
+    };
+
+    /// <summary>The strings of a known list of literal strings; null when the list or any item is not a known string.</summary>
+    public IReadOnlyList<string>? AsStrings()
+    {
+        if (Node is StringNode single)
+        {
+            return [single.Value];
+        }
+
+        if (Node is not ListNode list)
+        {
+            return null;
+        }
+
+        var strings = new List<string>(list.Items.Count);
+        foreach (var item in list.Items)
+        {
+            var unwrapped = item is FunctionNode { Name: "secret", Argument: var inner } ? inner : item;
+            if (unwrapped is not StringNode text)
+            {
+                return null;
+            }
+
+            strings.Add(text.Value);
+        }
+
+        return strings;
+    }
+
+    /// <summary>The value as shown in messages: a literal, <c>${expression}</c> or <c>(not set)</c>.</summary>
+    public string Display() => IsSecret ? "[secret]" : NodeText.Describe(Node);
+
+    public override string ToString() => $"{Path} = {Display()}";
+
+    internal static ValueState Classify(Node? node)
+    {
+        while (node is FunctionNode { Name: "secret" } secret)
+        {
+            node = secret.Argument;
+        }
+
+        return node switch
+        {
+            null => ValueState.Absent,
+            StringNode or IntegerNode or NumberNode or BoolNode or ListNode or MapNode => ValueState.Known,
+            _ => ValueState.Unknown,
+        };
+    }
+
+    private PropertyValue Child(string path, string schemaPath, Func<Node, Node?> select)
+    {
+        return IsUnknown
+            ? new PropertyValue(Node, path, schemaPath, resourceType, reads)
+            : new PropertyValue(Node is null ? null : select(Node), path, schemaPath, resourceType, reads);
+    }
+
+    private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
+}
