@@ -12,7 +12,7 @@ internal static class PolicyFixtures
     public static ProgramDocument Program(string resources)
     {
         var indented = string.Join('\n', resources.Replace("\r", "", StringComparison.Ordinal).Split('\n').Select(l => "  " + l));
-        return ProgramFileReader.Parse($"name: infra\nruntime: yaml\nresources:\n{indented}\n");
+        return Infra.Core.Synthesis.ProgramReader.Read($"name: infra\nruntime: yaml\nresources:\n{indented}\n");
     }
 
     public static PolicyContext Context(string environment = "prod", IReadOnlyList<Exemption>? exemptions = null,

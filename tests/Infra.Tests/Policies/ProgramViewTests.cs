@@ -126,7 +126,7 @@ public sealed class ProgramViewTests
     [Fact]
     public void The_program_reader_parses_expressions_escapes_and_builtins_and_keeps_lines()
     {
-        var program = ProgramFileReader.Parse("""
+        var program = Infra.Core.Synthesis.ProgramReader.Read("""
             name: shop
             runtime: yaml
             resources:
@@ -155,7 +155,7 @@ public sealed class ProgramViewTests
     [Fact]
     public void The_program_reader_reports_every_resource_without_a_type()
     {
-        var error = Assert.Throws<Infra.Core.Diagnostics.InfraException>(() => ProgramFileReader.Parse("""
+        var error = Assert.Throws<Infra.Core.Diagnostics.InfraException>(() => Infra.Core.Synthesis.ProgramReader.Read("""
             resources:
               a: { properties: {} }
               b: { type: "" }

@@ -227,6 +227,10 @@ public static class ProgramReader
         {
             values.Fail(keyNode, at, StructureError, $"Resource '{key}' has no 'type'.", "every resource has a type token", "Add 'type: <package>:<module>:<Type>'.");
         }
+        else if (type is { Length: 0 })
+        {
+            values.Fail(keyNode, at, StructureError, $"Resource '{key}' has an empty 'type'.", "every resource has a type token", "Write its type token, e.g. 'aws:s3/bucket:Bucket'.");
+        }
 
         if (properties is not null && getNode is not null)
         {
