@@ -25,6 +25,8 @@ public sealed class InfraCli(ProgramDefinition definition, CliContext context)
         root.Subcommands.Add(SnapshotCommand.Create(this));
         root.Subcommands.Add(UpCommand.Create(this));
         root.Subcommands.Add(GraphCommand.Create(this));
+        root.Subcommands.Add(CheckCommand.Create(this));
+        root.Subcommands.Add(PolicyCommand.Create(this));
         var parsed = root.Parse(args);
         return parsed.Invoke(new InvocationConfiguration { Output = Context.Out, Error = Context.Error });
     }
@@ -46,7 +48,7 @@ public sealed class InfraCli(ProgramDefinition definition, CliContext context)
         }
     }
 
-    internal SynthesisPipeline Pipeline() => new(Definition);
+    internal SynthesisPipeline Pipeline() => new(Definition, Context.Today);
 
     internal ProjectFiles Project(ParseResult parsed) =>
         ProjectFiles.Locate(parsed.GetValue(ProjectDirOption) ?? Context.WorkingDirectory);

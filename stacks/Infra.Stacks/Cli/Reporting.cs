@@ -36,11 +36,22 @@ public static class Reporting
         return ExitCodes.EngineError;
     }
 
-    public static IAnsiConsole Console(TextWriter output) => AnsiConsole.Create(new AnsiConsoleSettings
+    /// <summary>A console for tables and trees: colours only on a terminal; wide when written to a file or pipe.</summary>
+    public static IAnsiConsole Console(TextWriter output)
     {
-        Out = new AnsiConsoleOutput(output),
-        Ansi = output == System.Console.Out ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = output == System.Console.Out ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-    });
+        var terminal = output == System.Console.Out && !System.Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        if (!terminal)
+        {
+            console.Profile.Width = 200;
+        }
+
+        return console;
+    }
 }

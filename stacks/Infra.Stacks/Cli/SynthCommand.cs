@@ -29,7 +29,7 @@ internal static class SynthCommand
 
     private static int Run(InfraCli cli, string? stack, string? outputFile, bool compilerMode, ProjectFiles project)
     {
-        var pipeline = new SynthesisPipeline(cli.Definition);
+        var pipeline = cli.Pipeline();
         string text;
         if (compilerMode)
         {

@@ -3,20 +3,30 @@ using Infra.Core.Configuration;
 using Infra.Core.Diagnostics;
 using Infra.Core.Synthesis;
 using Infra.Core.Values;
+using Infra.Policies;
 
 namespace Infra.Stacks.Cli;
 
-/// <summary>The result of synthesizing one stack.</summary>
-public sealed record SynthesisResult(Deployment Deployment, ProgramDocument Program, string Text);
+/// <summary>The result of synthesizing one stack, with the policy pack's verdict on it.</summary>
+public sealed record SynthesisResult(Deployment Deployment, ProgramDocument Program, string Text, PolicyReport Policy);
 
-/// <summary>Runs a program for a stack and produces the Pulumi YAML text, refusing anything unsafe to deploy.</summary>
-public sealed class SynthesisPipeline(ProgramDefinition definition)
+/// <summary>
+/// Runs a program for a stack and produces the Pulumi YAML text, refusing anything unsafe to deploy: an
+/// empty program, and — the policy gate — any mandatory policy violation.
+/// </summary>
+public sealed class SynthesisPipeline(ProgramDefinition definition, Func<DateOnly>? today = null)
 {
     public ProgramDefinition Definition { get; } = definition;
 
-    public SynthesisResult Run(StackConfig config)
+    /// <summary>Synthesizes; with <paramref name="enforcePolicy"/> a mandatory violation stops it with every finding listed.</summary>
+    public SynthesisResult Run(StackConfig config, bool enforcePolicy = true)
     {
-        var deployment = Deployment.Run(config, Definition.Program);
+        var policy = PolicyConfig.Empty;
+        var deployment = Deployment.Run(config, () =>
+        {
+            Definition.Program();
+            policy = PolicyConfig.Load();
+        });
         var program = Synthesizer.Synthesize(deployment);
         if (program.Resources.Count == 0)
         {
@@ -31,8 +41,16 @@ public sealed class SynthesisPipeline(ProgramDefinition definition)
             });
         }
 
-        return new SynthesisResult(deployment, program, YamlWriter.Write(program, Header(config.StackName)));
+        var context = PolicyContext.From(policy, EnvironmentOf(config), (today ?? UtcToday)(), config.StackName, config.ProjectName);
+        var report = enforcePolicy ? PolicyGate.Enforce(program, context) : PolicyPack.Evaluate(program, context);
+        return new SynthesisResult(deployment, program, YamlWriter.Write(program, Header(config.StackName)), report);
     }
+
+    /// <summary>The environment policies are judged for: <c>infra:environment</c> when set, else the stack name.</summary>
+    public static string EnvironmentOf(StackConfig config) =>
+        config[$"{config.ProjectName}:environment"]?.Text is { Length: > 0 } environment ? environment : config.StackName;
+
+    private static DateOnly UtcToday() => DateOnly.FromDateTime(DateTime.UtcNow);
 
     /// <summary>
     /// What the compiler prints when Pulumi runs it without a stack (plugin discovery): a valid program that

@@ -30,6 +30,36 @@ public sealed class SampleStack : Stack
             ["tags"] = new Props { ["app"] = app, ["stack"] = Deployment.StackName },
         }, new CustomResourceOptions { Protect = true });
 
+        // A bucket is private, encrypted with a rotated key and versioned, or the policy gate stops synthesis.
+        var key = new CustomResource("aws:kms/key:Key", $"{app}-assets-key", new Props
+        {
+            ["description"] = $"Encrypts the {app} assets bucket",
+            ["enableKeyRotation"] = true,
+            ["deletionWindowInDays"] = 30,
+        }, new CustomResourceOptions { Protect = true });
+        _ = new CustomResource("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", $"{app}-assets-public-access", new Props
+        {
+            ["bucket"] = bucket.Id,
+            ["blockPublicAcls"] = true,
+            ["blockPublicPolicy"] = true,
+            ["ignorePublicAcls"] = true,
+            ["restrictPublicBuckets"] = true,
+        });
+        _ = new CustomResource("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", $"{app}-assets-encryption", new Props
+        {
+            ["bucket"] = bucket.Id,
+            ["rules"] = Input.List(new Props
+            {
+                ["applyServerSideEncryptionByDefault"] = new Props { ["sseAlgorithm"] = "aws:kms", ["kmsMasterKeyId"] = key.GetOutput<string>("arn") },
+                ["bucketKeyEnabled"] = true,
+            }),
+        });
+        _ = new CustomResource("aws:s3/bucketVersioning:BucketVersioning", $"{app}-assets-versioning", new Props
+        {
+            ["bucket"] = bucket.Id,
+            ["versioningConfiguration"] = new Props { ["status"] = "Enabled" },
+        });
+
         var namespaceName = app;
         var ns = new CustomResource("kubernetes:core/v1:Namespace", app, new Props
         {

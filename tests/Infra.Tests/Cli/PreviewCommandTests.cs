@@ -12,7 +12,7 @@ public sealed class PreviewCommandTests : IDisposable
         var (exitCode, output, error) = CliRunner.Run(project.Directory, "preview", "dev");
         Assert.Equal(0, exitCode);
         Assert.Equal("", error);
-        Assert.Contains("infra-dev (5 resources)", output);
+        Assert.Contains("infra-dev (9 resources)", output);
         Assert.Contains("shop-assets aws:s3/bucket:Bucket", output);
         Assert.Matches(@"kubernetes:core/v1:Secret\s+│\s+1 │", output);
     }

@@ -23,11 +23,27 @@ public sealed class UpCommandTests : IDisposable
             ["engine"] = config.Require("engine"),
             ["instanceClass"] = "db.t4g.micro",
             ["allocatedStorage"] = 20,
+            ["storageEncrypted"] = true,
+            ["kmsKeyId"] = "arn:aws:kms:eu-west-1:123456789012:key/orders",
+            ["backupRetentionPeriod"] = 14,
+            ["deletionProtection"] = true,
+            ["vpcSecurityGroupIds"] = new[] { "sg-orders-db" },
         }, new CustomResourceOptions { Protect = true });
     }, []);
 
     private void UseConfig(string name, string engine) =>
-        project.Write("prod", $"config:\n  infra:dbName: {name}\n  infra:engine: {engine}\n");
+        project.Write("prod", $"""
+            config:
+              infra:dbName: {name}
+              infra:engine: {engine}
+              infra:policy:
+                exemptions:
+                  - ruleId: INF-DB-001
+                    resource: {name}
+                    justification: the test database has no parameter group; TLS is not what these tests exercise
+                    owner: platform-team
+                    expires: 2099-12-31
+            """);
 
     private ProgramDocument Deployed(string name, string engine)
     {

@@ -46,7 +46,7 @@ public class TestingKitTests
         var mocks = EchoMocks();
         var result = await InfraTest.RunAsync(() => new SampleStack(), mocks.Object, SampleOptions);
 
-        mocks.Verify(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>()), Times.Exactly(5));
+        mocks.Verify(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>()), Times.Exactly(9));
         var secret = Assert.Single(result.OfType("kubernetes:core/v1:Secret"));
         var data = (ImmutableDictionary<string, object?>)result.Registration(secret).Inputs["stringData"]!;
         Assert.Equal("s3cret", data["DATABASE_PASSWORD"]);
