@@ -56,8 +56,13 @@ public sealed class Config
 
     /// <summary>A structured value (set with <c>pulumi config set --path</c> or written as a map), bound to <typeparamref name="T"/> with camelCase names; unknown members are errors.</summary>
     public T? GetObject<T>(string key)
+        where T : class => GetObject<T>(key, ObjectOptions);
+
+    /// <summary>A structured value bound with the given serializer options (e.g. a contract that skips non-data members).</summary>
+    public T? GetObject<T>(string key, JsonSerializerOptions options)
         where T : class
     {
+        ArgumentNullException.ThrowIfNull(options);
         var value = Plain(key);
         if (value?.Text is null)
         {
@@ -66,7 +71,7 @@ public sealed class Config
 
         try
         {
-            return JsonSerializer.Deserialize<T>(value.Text, ObjectOptions);
+            return JsonSerializer.Deserialize<T>(value.Text, options);
         }
         catch (JsonException e)
         {

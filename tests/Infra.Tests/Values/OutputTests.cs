@@ -34,9 +34,9 @@ public class OutputTests
     public void Format_with_only_known_values_is_a_known_string()
     {
         var port = 5432;
-        var result = Output.Format($"db:{port}/{"app"}");
+        var result = Output.Format($"db:{port}/{"app"}/{Output.Create(7):D2}");
         Assert.True(result.IsKnown);
-        Assert.Equal("db:5432/app", ((StringNode)result.Node).Value);
+        Assert.Equal("db:5432/app/07", ((StringNode)result.Node).Value);
     }
 
     [Fact]
