@@ -9,7 +9,7 @@ public static class ConnectionStrings
     public static Output<string> Postgres(DataServiceSpec spec, Output<string> host, int port, Output<string> password, string sslMode = "require")
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return DataCredentials.Secret(Output.Format($"postgresql://{spec.Username}:{password}@{host}:{port}/{spec.DatabaseName}?sslmode={sslMode}"));
+        return DataCredentials.Secret(Output.Format($"postgresql://{spec.Username}:{Part(password)}@{Part(host)}:{port}/{spec.DatabaseName}?sslmode={sslMode}"));
     }
 
     /// <summary>
@@ -20,17 +20,23 @@ public static class ConnectionStrings
     {
         ArgumentNullException.ThrowIfNull(spec);
         return DataCredentials.Secret(Output.Format(
-            $"mongodb://{spec.Username}:{password}@{host}:{port}/{spec.DatabaseName}?tls=true&authSource={authSource}{options}"));
+            $"mongodb://{spec.Username}:{Part(password)}@{Part(host)}:{port}/{spec.DatabaseName}?tls=true&authSource={authSource}{options}"));
     }
 
     /// <summary><c>rediss://user:password@host:port</c> (the <c>rediss</c> scheme means TLS).</summary>
     public static Output<string> Redis(string username, Output<string> host, int port, Output<string> password) =>
-        DataCredentials.Secret(Output.Format($"rediss://{username}:{password}@{host}:{port}"));
+        DataCredentials.Secret(Output.Format($"rediss://{username}:{Part(password)}@{Part(host)}:{port}"));
 
     /// <summary><c>clickhouse://user:password@host:port/database?secure=true</c> (native protocol over TLS).</summary>
     public static Output<string> ClickHouse(string username, DataServiceSpec spec, Output<string> host, int port, Output<string> password)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return DataCredentials.Secret(Output.Format($"clickhouse://{username}:{password}@{host}:{port}/{spec.DatabaseName}?secure=true"));
+        return DataCredentials.Secret(Output.Format($"clickhouse://{username}:{Part(password)}@{Part(host)}:{port}/{spec.DatabaseName}?secure=true"));
     }
+
+    /// <summary>
+    /// A hole of an interpolation: a value known now is passed as its text (Output.Format would format the output
+    /// object itself), a deploy-time value as the output.
+    /// </summary>
+    private static object Part(Output<string> value) => NodeConverter.TryToObject(value.Node, out var known) ? known! : value;
 }
