@@ -49,7 +49,7 @@ public sealed record DataServiceSpec
     /// <summary>The application user; null for engines with a single password (Redis AUTH).</summary>
     public required string? Username { get; init; }
 
-    /// <summary>The zones replicas are spread over, in order of preference (the platform's zones).</summary>
+    /// <summary>The zones replicas are spread over: the network's, in order.</summary>
     public required IReadOnlyList<string> Zones { get; init; }
 
     /// <summary>The cluster provider for in-cluster fallbacks; null for managed services.</summary>

@@ -15,6 +15,7 @@ public static partial class DataServiceSpecs
     public const string ScheduleCode = "INFRA-DATA-005";
     public const string NameCode = "INFRA-DATA-006";
     public const string ClusterCode = "INFRA-DATA-007";
+    public const string ZonesCode = "INFRA-DATA-009";
 
     /// <summary>Retention production needs at least (policy INF-DATA-003).</summary>
     public const int ProductionMinRetentionDays = 7;
@@ -57,6 +58,15 @@ public static partial class DataServiceSpecs
                 "where a cloud has no managed offer the service runs in-cluster", "Pass KubernetesProvider = cluster.KubernetesProvider.");
         }
 
+        var highAvailability = args.HighAvailability ?? settings.IsProduction;
+        if (highAvailability && args.Network.Zones.Count < 2)
+        {
+            problems.Add(ZonesCode, $"{type}.HighAvailability", "true",
+                $"network '{args.Network.Name}' spans {args.Network.Zones.Count} zone, so replicas cannot be spread.",
+                "a highly available service needs a network in at least 2 zones",
+                "Give the network at least 2 zones (NetworkArgs.ZoneCount), or set HighAvailability = false.");
+        }
+
         problems.ThrowIfAny();
         return new DataServiceSpec
         {
@@ -68,13 +78,13 @@ public static partial class DataServiceSpecs
             StorageGb = storage,
             BackupRetentionDays = retention,
             BackupStartHourUtc = args.BackupStartHourUtc,
-            HighAvailability = args.HighAvailability ?? settings.IsProduction,
+            HighAvailability = highAvailability,
             CustomerManagedKey = args.CustomerManagedKey ?? settings.IsProduction,
             Maintenance = args.Maintenance,
             Protect = settings.ProtectStatefulResources,
             DatabaseName = database,
             Username = user,
-            Zones = settings.Zones,
+            Zones = args.Network.Zones,
             KubernetesProvider = rules.InCluster ? args.KubernetesProvider : null,
             Rules = rules,
         };

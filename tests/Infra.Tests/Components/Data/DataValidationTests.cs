@@ -182,4 +182,18 @@ public class DataValidationTests
             ["PostgresDatabaseArgs.BackupStartHourUtc: 24 is not an hour of the day.", "PostgresDatabaseArgs.Maintenance.StartHourUtc: -1 is not an hour of the day."],
             error.Diagnostics.Select(d => d.Message));
     }
+
+    [Fact]
+    public void High_availability_needs_a_network_in_two_zones()
+    {
+        var error = Assert.Throws<InfraException>(() => DataProgram.Run(CloudKind.Aws, "dev", s =>
+        {
+            var single = new Infra.Components.Networking.Network("edge", new Infra.Components.Networking.NetworkArgs { ZoneCount = 1, Cidr = "10.9.0.0/16" }, s.Platform);
+            _ = new RedisCache("sessions", new RedisCacheArgs { Network = single, HighAvailability = true }, s.Platform);
+        }));
+
+        var problem = Assert.Single(error.Diagnostics);
+        Assert.Equal("INFRA-DATA-009", problem.Code);
+        Assert.Equal("RedisCacheArgs.HighAvailability: network 'edge' spans 1 zone, so replicas cannot be spread.", problem.Message);
+    }
 }
