@@ -1,6 +1,5 @@
 using Infra.Core.Synthesis;
 using Infra.Core.Values;
-using Infra.Tests.Components.Kubernetes;
 
 namespace Infra.Tests.Components.Data;
 
@@ -28,6 +27,37 @@ internal static class DataAssertions
         node is ReferenceNode reference && program.FindResource(reference.Root)?.Type == type;
 
     public static bool Protected(this ResourceDecl resource) => resource.Options.Bool("protect") == true;
+
+    public static ResourceDecl Named(this ProgramDocument program, string logicalName) =>
+        Assert.Single(program.Resources, r => r.LogicalName == logicalName);
+
+    /// <summary>The provider a resource is bound to, as written in its options.</summary>
+    public static string? ProviderKey(this ResourceDecl resource) =>
+        resource.Options?["provider"] is ReferenceNode reference ? reference.Root : null;
+
+    /// <summary>The node at a dotted path of maps (<c>settings.ipConfiguration.sslMode</c>), or null.</summary>
+    public static Node? At(this Node? node, string path)
+    {
+        foreach (var segment in path.Split('.'))
+        {
+            node = node is MapNode map ? map[segment] : null;
+        }
+
+        return node;
+    }
+
+    public static string? Text(this Node? node, string path) => node.At(path) is StringNode s ? s.Value : null;
+
+    public static long? Integer(this Node? node, string path) => node.At(path) is IntegerNode i ? i.Value : null;
+
+    public static bool? Bool(this Node? node, string path) => node.At(path) is BoolNode b ? b.Value : null;
+
+    public static IReadOnlyList<Node> Items(this Node? node, string path) => node.At(path) is ListNode list ? list.Items : [];
+
+    public static IReadOnlyList<string> Strings(this Node? node, string path) => [.. node.Items(path).Select(i => ((StringNode)i).Value)];
+
+    public static Dictionary<string, string> StringMap(this Node? node, string path) =>
+        node.At(path) is MapNode map ? map.Entries.ToDictionary(e => e.Key, e => ((StringNode)e.Value).Value) : [];
 
     /// <summary>Every value in a node tree (maps, lists, function arguments, interpolation parts).</summary>
     public static IEnumerable<Node> Descendants(this Node? node)

@@ -2,7 +2,6 @@ using Infra.Components;
 using Infra.Components.Data;
 using Infra.Components.Kubernetes;
 using Infra.Core;
-using Infra.Tests.Components.Kubernetes;
 
 namespace Infra.Tests.Components.Data;
 

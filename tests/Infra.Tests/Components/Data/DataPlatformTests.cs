@@ -2,7 +2,6 @@ using Infra.Components;
 using Infra.Components.Aws;
 using Infra.Components.Data;
 using Infra.Core.Synthesis;
-using Infra.Tests.Components.Kubernetes;
 
 namespace Infra.Tests.Components.Data;
 
@@ -44,11 +43,13 @@ public class DataPlatformTests
     {
         var program = AllEngines(cloud, environment, aurora: environment == "prod");
 
-        var problems = Components.SelectMany(program.ChildrenOf)
-            .SelectMany(r => ProviderSchema.Load(Package(r.Type)).Problems(r))
+        var names = SchemaNames.Problems(program);
+        var values = Components.SelectMany(program.ChildrenOf)
+            .SelectMany(r => Kubernetes.ProviderSchema.Load(Package(r.Type)).Problems(r))
             .ToList();
 
-        Assert.Empty(problems);
+        Assert.Empty(names);
+        Assert.Empty(values);
     }
 
     [Theory]

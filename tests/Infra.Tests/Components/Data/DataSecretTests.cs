@@ -3,7 +3,6 @@ using Infra.Components;
 using Infra.Components.Data;
 using Infra.Core.Synthesis;
 using Infra.Core.Values;
-using Infra.Tests.Components.Kubernetes;
 
 namespace Infra.Tests.Components.Data;
 

@@ -1,7 +1,6 @@
 using Infra.Components;
 using Infra.Components.Data;
 using Infra.Core.Values;
-using Infra.Tests.Components.Kubernetes;
 
 namespace Infra.Tests.Components.Data;
 
