@@ -61,7 +61,7 @@ public static class InClusterClickHouse
             objects.Add(Keeper(name, k8s, spec));
         }
 
-        objects.Add(Installation(name, k8s, spec, secretName));
+        objects.Add(Installation(name, k8s, spec, secretName, [database.Network.Spec.Cidr.ToString(), database.Network.Spec.PodCidr.ToString()]));
         _ = k8s.Objects("installation", objects, [operatorRelease, storageClass, certificates, secret], stateful: true);
 
         var host = Output.Create($"clickhouse-{name}.{k8s.Namespace}.svc.cluster.local");
@@ -118,7 +118,7 @@ public static class InClusterClickHouse
         ["spec"] = spec,
     };
 
-    private static Props Installation(string name, KubernetesObjects k8s, DataServiceSpec spec, string secretName)
+    private static Props Installation(string name, KubernetesObjects k8s, DataServiceSpec spec, string secretName, string[] clientRanges)
     {
         var user = spec.Username!;
         var configuration = new Props
@@ -139,8 +139,8 @@ public static class InClusterClickHouse
                     ["valueFrom"] = new Props { ["secretKeyRef"] = new Props { ["name"] = secretName, ["key"] = "password" } },
                 },
 
-                // The NetworkPolicies decide who reaches the pods; ClickHouse's own address filter would need pod ranges.
-                [$"{user}/networks/ip"] = new[] { "0.0.0.0/0", "::/0" },
+                // Clients are pods and nodes of the cluster; the NetworkPolicies narrow that to granted clients.
+                [$"{user}/networks/ip"] = clientRanges,
                 [$"{user}/profile"] = "default",
                 [$"{user}/quota"] = "default",
                 [$"{user}/grants/query"] = new[] { $"GRANT ALL ON {spec.DatabaseName}.*" },

@@ -101,6 +101,7 @@ public class InClusterFallbackTests
         var users = (MapNode)installation.At("spec.configuration.users")!;
         Assert.Equal("events-app-credentials", users["app/password"].Text("valueFrom.secretKeyRef.name"));
         Assert.Equal(["GRANT ALL ON events.*"], ((ListNode)users["app/grants/query"]!).Items.Select(i => ((StringNode)i).Value));
+        Assert.Equal(["10.0.0.0/16", "10.112.0.0/14"], ((ListNode)users["app/networks/ip"]!).Items.Select(i => ((StringNode)i).Value));
 
         var production = environment == "prod";
         Assert.Equal(production ? 2 : 1, Assert.Single(installation.Items("spec.configuration.clusters")).Integer("layout.replicasCount"));
