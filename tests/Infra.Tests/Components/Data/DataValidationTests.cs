@@ -196,4 +196,19 @@ public class DataValidationTests
         Assert.Equal("INFRA-DATA-009", problem.Code);
         Assert.Equal("RedisCacheArgs.HighAvailability: network 'edge' spans 1 zone, so replicas cannot be spread.", problem.Message);
     }
+
+    [Fact]
+    public void Aurora_sizes_its_storage_itself_and_takes_aurora_classes()
+    {
+        var error = Assert.Throws<InfraException>(() => DataProgram.Run(CloudKind.Aws, "dev",
+            s => _ = new PostgresDatabase("orders", new PostgresDatabaseArgs { Network = s.Network, StorageGb = 100, MachineClass = "cache.r7g.large" }, s.Platform),
+            _ => new Infra.Components.Aws.AwsDataOptions { AuroraPostgres = true }));
+
+        Assert.Equal(
+            [
+                "PostgresDatabaseArgs.MachineClass: 'cache.r7g.large' is not a machine class of Aurora PostgreSQL.",
+                "PostgresDatabaseArgs.StorageGb: Aurora PostgreSQL sizes its storage itself.",
+            ],
+            error.Diagnostics.Select(d => d.Message));
+    }
 }
