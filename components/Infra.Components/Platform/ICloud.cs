@@ -1,4 +1,5 @@
 using Infra.Components.Clusters;
+using Infra.Components.Data;
 using Infra.Components.Networking;
 
 namespace Infra.Components;
@@ -7,7 +8,8 @@ namespace Infra.Components;
 /// One cloud's realisation of every neutral component, chosen once per stack. It is composed of one
 /// interface per concern, so that each cloud implements each concern in its own file.
 /// </summary>
-public interface ICloud : INetworkRealisation, IClusterRealisation
+public interface ICloud : INetworkRealisation, IClusterRealisation,
+    IPostgresRealisation, IMongoRealisation, IRedisRealisation, IClickHouseRealisation
 {
     /// <summary>A short lower-case name for messages (<c>aws</c>, <c>gcp</c>, <c>yandex</c>).</summary>
     string Name { get; }
