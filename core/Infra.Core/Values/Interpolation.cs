@@ -34,7 +34,8 @@ internal static class Interpolation
                 var indexEnd = new[] { formatAt, alignAt, hole.Length }.Where(x => x >= 0).Min();
                 var argument = arguments[int.Parse(hole.AsSpan(0, indexEnd), CultureInfo.InvariantCulture)];
                 var node = NodeConverter.FromObject(argument);
-                if (node is null || NodeConverter.TryToObject(node, out var known))
+                object? known = null;
+                if (node is null || NodeConverter.TryToObject(node, out known))
                 {
                     // A value known now (also a known output) is formatted now, with the format given in the hole.
                     literal.Append(string.Format(CultureInfo.InvariantCulture, "{0" + hole[indexEnd..] + "}", node is null ? argument : known));
