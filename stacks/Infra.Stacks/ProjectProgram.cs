@@ -1,11 +1,10 @@
 using Infra.Stacks.Cli;
 using Infra.Stacks.Platform;
-using Infra.Stacks.Samples;
 
 namespace Infra.Stacks;
 
 /// <summary>The program of this repository's Pulumi project (Pulumi.yaml, project <c>infra</c>).</summary>
 public static class ProjectProgram
 {
-    public static readonly ProgramDefinition Definition = new("infra", () => _ = new SampleStack(), ProviderPins.All);
+    public static readonly ProgramDefinition Definition = new("infra", () => _ = new Infra.Stacks.Platform.PlatformStack(), ProviderPins.All);
 }

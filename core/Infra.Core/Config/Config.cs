@@ -105,6 +105,16 @@ public sealed class Config
         return Output.FromNode<T>(ConfigReference(fullKey));
     }
 
+    /// <summary>Records that a value is present but not acceptable, for checks the typed getters cannot make (e.g. one of a set of names).</summary>
+    public void ReportInvalid(string key, string rule, string fix)
+    {
+        var fullKey = FullKey(key);
+        if (tracker.Read(fullKey) is { } value)
+        {
+            tracker.Invalid(fullKey, value, rule, fix);
+        }
+    }
+
     private static ReferenceNode ConfigReference(string fullKey)
     {
         // Structured keys are read with a path: infra:db.password → root infra:db, path password.

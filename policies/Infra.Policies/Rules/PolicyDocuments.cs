@@ -77,8 +77,20 @@ internal static class PolicyDocuments
     private static string? PrincipalText(Node node) => node switch
     {
         StringNode text => text.Value,
-        _ when Expressions.NamesResource(node) => NodeText.Expression(node),
+        _ when Expressions.NamesResource(node) || IsBuiltArn(node) => NodeText.Expression(node),
         _ => null,
+    };
+
+    /// <summary>
+    /// An ARN assembled at deploy time (<c>arn:aws:iam::${account}:root</c>, or the same as <c>fn::join</c>): whatever
+    /// fills it in, it names one principal and can never be the wildcard <c>*</c>.
+    /// </summary>
+    private static bool IsBuiltArn(Node node) => node switch
+    {
+        InterpolationNode { Parts: [StringNode first, ..] } => first.Value.StartsWith("arn:", StringComparison.Ordinal),
+        FunctionNode { Name: "join", Argument: ListNode { Items: [StringNode, ListNode { Items: [StringNode first, ..] }] } } =>
+            first.Value.StartsWith("arn:", StringComparison.Ordinal),
+        _ => false,
     };
 
     private static IReadOnlyList<(string, string)>? Principals(Node? node)

@@ -42,10 +42,11 @@ public static class InClusterClickHouse
         var provider = spec.KubernetesProvider!;
         var k8s = new KubernetesObjects(database, provider);
         var operatorRelease = ClusterAddons.Ensure(provider, PinnedCharts.AltinityClickHouseOperator.Name, () =>
-            k8s.Release("clickhouse-operator", "clickhouse-operator", PinnedCharts.AltinityClickHouseOperator, OperatorNamespace, true, new Props(), []));
+            k8s.Release("clickhouse-operator", "clickhouse-operator", PinnedCharts.AltinityClickHouseOperator, OperatorNamespace, false, new Props(),
+                [InCluster.OperatorNamespace.Create(k8s, OperatorNamespace, [9443])]));
         var certManager = ClusterAddons.Ensure(provider, PinnedCharts.CertManager.Name, () =>
-            k8s.Release("cert-manager", "cert-manager", PinnedCharts.CertManager, CertManagerNamespace, true,
-                new Props { ["crds"] = new Props { ["enabled"] = true } }, []));
+            k8s.Release("cert-manager", "cert-manager", PinnedCharts.CertManager, CertManagerNamespace, false,
+                new Props { ["crds"] = new Props { ["enabled"] = true } }, [InCluster.OperatorNamespace.Create(k8s, CertManagerNamespace, [10250])]));
 
         var ns = k8s.CreateNamespace(OperatorNamespace);
         var storageClass = k8s.StorageClass(storage);

@@ -40,8 +40,8 @@ public static class InClusterMongo
         var provider = spec.KubernetesProvider!;
         var k8s = new KubernetesObjects(database, provider);
         var operatorRelease = ClusterAddons.Ensure(provider, PinnedCharts.PerconaMongoOperator.Name, () =>
-            k8s.Release("psmdb-operator", "psmdb-operator", PinnedCharts.PerconaMongoOperator, OperatorNamespace, true,
-                new Props { ["watchAllNamespaces"] = true }, []));
+            k8s.Release("psmdb-operator", "psmdb-operator", PinnedCharts.PerconaMongoOperator, OperatorNamespace, false,
+                new Props { ["watchAllNamespaces"] = true }, [InCluster.OperatorNamespace.Create(k8s, OperatorNamespace, [])]));
 
         var ns = k8s.CreateNamespace(OperatorNamespace);
         var storageClass = k8s.StorageClass(storage);

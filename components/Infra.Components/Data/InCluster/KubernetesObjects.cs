@@ -10,6 +10,9 @@ internal sealed class KubernetesObjects
 
     private readonly DataService owner;
 
+    /// <summary>The data service the objects belong to.</summary>
+    public DataService Owner => owner;
+
     public KubernetesObjects(DataService owner, ProviderResource provider)
     {
         this.owner = owner;

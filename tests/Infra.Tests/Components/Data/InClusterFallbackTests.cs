@@ -142,7 +142,9 @@ public class InClusterFallbackTests
     public void The_namespace_denies_ingress_except_between_members_and_from_the_operator()
     {
         var program = DataPlatformTests.AllEngines(CloudKind.Gcp, "prod");
-        var policies = program.All("catalog", "kubernetes:networking.k8s.io/v1:NetworkPolicy").ToDictionary(p => p.Properties.Text("metadata.name")!);
+        var policies = program.All("catalog", "kubernetes:networking.k8s.io/v1:NetworkPolicy")
+            .Where(p => p.Properties.Text("metadata.namespace") != "psmdb-operator")
+            .ToDictionary(p => p.Properties.Text("metadata.name")!);
 
         var deny = policies["deny-ingress"].Properties.At("spec");
         Assert.Empty(((MapNode)deny.At("podSelector")!).Entries);
@@ -150,6 +152,16 @@ public class InClusterFallbackTests
         Assert.Null(deny.At("ingress"));
         var fromOperator = Assert.Single(policies["allow-operator"].Properties.Items("spec.ingress"));
         Assert.Equal("psmdb-operator", Assert.Single(fromOperator.Items("from")).StringMap("namespaceSelector.matchLabels")["kubernetes.io/metadata.name"]);
-        Assert.Equal("baseline", program.One("catalog", "kubernetes:core/v1:Namespace").Properties.StringMap("metadata.labels")["pod-security.kubernetes.io/enforce"]);
+        var namespaces = program.All("catalog", "kubernetes:core/v1:Namespace").ToDictionary(n => n.Properties.Text("metadata.name")!);
+        Assert.Equal("baseline", namespaces.Single(n => n.Key != "psmdb-operator").Value.Properties.StringMap("metadata.labels")["pod-security.kubernetes.io/enforce"]);
+
+        // The operator's own namespace is made default-deny too, with only DNS, the API server and webhooks allowed.
+        var operatorPolicies = program.All("catalog", "kubernetes:networking.k8s.io/v1:NetworkPolicy")
+            .Where(p => p.Properties.Text("metadata.namespace") == "psmdb-operator")
+            .Select(p => p.Properties.Text("metadata.name")!).ToArray();
+        Assert.Equal(["default-deny", "allow-dns", "allow-kubernetes-api"], operatorPolicies);
+        Assert.Equal(["Ingress", "Egress"], program.All("catalog", "kubernetes:networking.k8s.io/v1:NetworkPolicy")
+            .Single(p => p.Properties.Text("metadata.namespace") == "psmdb-operator" && p.Properties.Text("metadata.name") == "default-deny")
+            .Properties.At("spec").Strings("policyTypes"));
     }
 }

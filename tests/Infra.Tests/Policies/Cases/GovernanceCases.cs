@@ -55,6 +55,18 @@ internal static class GovernanceCases
               type: aws:kms/key:Key
               properties: { enableKeyRotation: true, policy: '{"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:root"}, "Action": "kms:*", "Resource": "*"}]}' }
             """),
+        Pass("INF-KMS-002", "aws", "a key policy naming the account found at deploy time", """
+            key:
+              type: aws:kms/key:Key
+              properties:
+                policy:
+                  fn::toJSON:
+                    Statement:
+                      - Effect: Allow
+                        Principal: { AWS: "arn:aws:iam::${account.accountId}:root" }
+                        Action: "kms:*"
+                        Resource: "*"
+            """),
         Fail("INF-KMS-002", "aws", "the lockout safety check bypassed", """
             key:
               type: aws:kms/key:Key
