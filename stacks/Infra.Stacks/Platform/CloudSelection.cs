@@ -10,7 +10,7 @@ public static class CloudSelection
 {
     public static ICloud Create(PlatformConfig config) => config.Cloud switch
     {
-        CloudKind.Aws => new AwsCloud(config.Settings, config.Aws),
+        CloudKind.Aws => new AwsCloud(config.Settings, config.Aws) { Data = config.AwsData ?? new AwsDataOptions() },
         CloudKind.Gcp => new GcpCloud(config.Settings, config.Gcp!),
         CloudKind.Yandex => new YandexCloud(config.Settings, config.Yandex!),
         _ => throw new ArgumentOutOfRangeException(nameof(config), config.Cloud, "Unknown cloud."),

@@ -23,6 +23,9 @@ public sealed record PlatformConfig
 
     public AwsOptions? Aws { get; init; }
 
+    /// <summary>AWS data-service choices (<c>infra:awsData</c>, e.g. <c>auroraPostgres: true</c>).</summary>
+    public AwsDataOptions? AwsData { get; init; }
+
     public GcpOptions? Gcp { get; init; }
 
     public YandexOptions? Yandex { get; init; }
@@ -74,6 +77,7 @@ public sealed record PlatformConfig
             Cloud = cloud ?? CloudKind.Aws,
             Settings = settings?.ToSettings(environment) ?? new PlatformSettings { Environment = environment, Region = "", Zones = [], NamePrefix = "" },
             Aws = cloud == CloudKind.Aws ? config.GetObject<AwsOptions>("aws", ConfigJson.Options) ?? new AwsOptions() : null,
+            AwsData = cloud == CloudKind.Aws ? config.GetObject<AwsDataOptions>("awsData", ConfigJson.Options) : null,
             Gcp = cloud == CloudKind.Gcp ? Required<GcpOptions>(config, "gcp") : null,
             Yandex = cloud == CloudKind.Yandex ? Required<YandexOptions>(config, "yandex") : null,
             Components = components,

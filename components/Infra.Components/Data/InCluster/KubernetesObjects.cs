@@ -31,8 +31,8 @@ internal sealed class KubernetesObjects
 
     /// <summary>
     /// The namespace, with Pod Security admission at baseline (database images start as root to fix volume
-    /// ownership) and warnings at restricted, a default-deny ingress policy, and ingress allowed only between the
-    /// service's own pods (replication) and from the operator's namespace.
+    /// ownership) and warnings at restricted, a default-deny policy (ingress and egress), and ingress allowed only between the
+    /// service's own pods (replication) and from the operator's namespace; egress only between members and to DNS.
     /// </summary>
     public CustomResource CreateNamespace(string operatorNamespace)
     {
@@ -49,16 +49,30 @@ internal sealed class KubernetesObjects
                 },
             },
         }, Options(stateful: true));
-        Policy("deny-ingress", new Props
+        Policy("default-deny", new Props
         {
             ["podSelector"] = new Props(),
-            ["policyTypes"] = new[] { "Ingress" },
+            ["policyTypes"] = new[] { "Ingress", "Egress" },
         }, ns);
         Policy("allow-members", new Props
         {
             ["podSelector"] = new Props(),
-            ["policyTypes"] = new[] { "Ingress" },
+            ["policyTypes"] = new[] { "Ingress", "Egress" },
             ["ingress"] = new Input[] { new Props { ["from"] = new Input[] { new Props { ["podSelector"] = new Props() } } } },
+            ["egress"] = new Input[] { new Props { ["to"] = new Input[] { new Props { ["podSelector"] = new Props() } } } },
+        }, ns);
+        Policy("allow-dns", new Props
+        {
+            ["podSelector"] = new Props(),
+            ["policyTypes"] = new[] { "Egress" },
+            ["egress"] = new Input[]
+            {
+                new Props
+                {
+                    ["to"] = new Input[] { new Props { ["namespaceSelector"] = new Props { ["matchLabels"] = new Props { ["kubernetes.io/metadata.name"] = "kube-system" } } } },
+                    ["ports"] = new Input[] { new Props { ["protocol"] = "UDP", ["port"] = 53 }, new Props { ["protocol"] = "TCP", ["port"] = 53 } },
+                },
+            },
         }, ns);
         Policy("allow-operator", new Props
         {

@@ -146,9 +146,9 @@ public class InClusterFallbackTests
             .Where(p => p.Properties.Text("metadata.namespace") != "psmdb-operator")
             .ToDictionary(p => p.Properties.Text("metadata.name")!);
 
-        var deny = policies["deny-ingress"].Properties.At("spec");
+        var deny = policies["default-deny"].Properties.At("spec");
         Assert.Empty(((MapNode)deny.At("podSelector")!).Entries);
-        Assert.Equal(["Ingress"], deny.Strings("policyTypes"));
+        Assert.Equal(["Ingress", "Egress"], deny.Strings("policyTypes"));
         Assert.Null(deny.At("ingress"));
         var fromOperator = Assert.Single(policies["allow-operator"].Properties.Items("spec.ingress"));
         Assert.Equal("psmdb-operator", Assert.Single(fromOperator.Items("from")).StringMap("namespaceSelector.matchLabels")["kubernetes.io/metadata.name"]);
