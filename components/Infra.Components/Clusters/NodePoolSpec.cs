@@ -52,7 +52,7 @@ public sealed partial record NodePoolSpec
         var pool = args.Name ?? "";
         var min = args.MinNodes ?? (settings.IsProduction ? 3 : 1);
         var max = args.MaxNodes ?? Math.Max(settings.IsProduction ? 6 : 3, min);
-        var desired = args.DesiredNodes ?? min;
+        var desired = args.DesiredNodes ?? Math.Max(min, 1);
         RequireAtLeastOne(problems, $"{property}.MinNodes", pool, min);
         RequireAtLeastOne(problems, $"{property}.MaxNodes", pool, max);
         RequireAtLeastOne(problems, $"{property}.DesiredNodes", pool, desired);
@@ -61,7 +61,7 @@ public sealed partial record NodePoolSpec
             problems.Add("INFRA-K8S-008", $"{property}.MaxNodes", Text(max), $"MaxNodes {max} is below MinNodes {min}.",
                 "MinNodes <= DesiredNodes <= MaxNodes", $"Set MaxNodes to {min} or more, or lower MinNodes.");
         }
-        else if (min >= 1 && desired >= 1 && (desired < min || desired > max))
+        else if (min >= 1 && max >= 1 && desired >= 1 && (desired < min || desired > max))
         {
             problems.Add("INFRA-K8S-008", $"{property}.DesiredNodes", Text(desired),
                 $"DesiredNodes {desired} is outside MinNodes..MaxNodes ({min}..{max}).",
