@@ -10,27 +10,26 @@ public sealed partial class AwsCloud
     internal const string AwsLoadBalancerAnnotation = "service.beta.kubernetes.io/aws-load-balancer-";
 
     /// <summary>
-    /// A Network Load Balancer made by the AWS Load Balancer Controller: IP targets with the client's address kept
-    /// (so that per-client rate limits see it), cross-zone balancing, in the public subnets when internet-facing and
-    /// in the private ones otherwise. TLS stays end to end: the controller terminates it.
+    /// A Network Load Balancer made by the cluster's built-in service controller (no add-on needed), balancing across
+    /// zones. It finds its subnets by the network's role tags: the public ones when internet-facing, the private ones
+    /// otherwise. The Service's local traffic policy keeps the client's address for per-client rate limits; TLS
+    /// stays end to end, since the controller terminates it.
     /// </summary>
     public IngressLoadBalancer PrepareIngressLoadBalancer(PlatformComponent ingress, IngressLoadBalancerSpec spec)
     {
         ArgumentNullException.ThrowIfNull(ingress);
         ArgumentNullException.ThrowIfNull(spec);
-        var subnets = spec.InternetFacing ? spec.Network.PublicSubnetIds : spec.Network.PrivateSubnetIds;
-        return new IngressLoadBalancer
+        List<KeyValuePair<string, Input>> annotations =
+        [
+            new(AwsLoadBalancerAnnotation + "type", "nlb"),
+            new(AwsLoadBalancerAnnotation + "cross-zone-load-balancing-enabled", "true"),
+        ];
+        if (!spec.InternetFacing)
         {
-            Annotations =
-            [
-                new(AwsLoadBalancerAnnotation + "type", "external"),
-                new(AwsLoadBalancerAnnotation + "nlb-target-type", "ip"),
-                new(AwsLoadBalancerAnnotation + "scheme", spec.InternetFacing ? "internet-facing" : "internal"),
-                new(AwsLoadBalancerAnnotation + "subnets", Fn.Join(",", subnets)),
-                new(AwsLoadBalancerAnnotation + "target-group-attributes", "preserve_client_ip.enabled=true"),
-                new(AwsLoadBalancerAnnotation + "attributes", "load_balancing.cross_zone.enabled=true"),
-            ],
-        };
+            annotations.Add(new(AwsLoadBalancerAnnotation + "internal", "true"));
+        }
+
+        return new IngressLoadBalancer { Annotations = annotations };
     }
 
     /// <summary>A CNAME per host to the load balancer's DNS name (a zone apex cannot hold a CNAME and is refused).</summary>

@@ -12,6 +12,9 @@ public sealed partial class YandexCloud
     /// <summary>The SASL_SSL port of Managed Kafka brokers; the plaintext SASL port (9092) is left closed.</summary>
     internal const int KafkaTlsPort = 9091;
 
+    /// <summary>Dedicated KRaft controller hosts Managed Kafka adds when the brokers cannot host KRaft themselves.</summary>
+    internal const int KraftControllers = 3;
+
     private readonly Dictionary<KafkaCluster, YandexKafka> yandexKafkas = [];
 
     /// <summary>
@@ -67,7 +70,8 @@ public sealed partial class YandexCloud
             },
         };
         // KRaft runs on the brokers with one broker in each of three zones; any other layout needs its own controllers.
-        if (spec.BrokerCount > 1 && !(spec.Subnets.Count == 3 && spec.BrokersPerZone == 1))
+        var dedicatedControllers = spec.BrokerCount > 1 && !(spec.Subnets.Count == 3 && spec.BrokersPerZone == 1);
+        if (dedicatedControllers)
         {
             config["kraft"] = new Props
             {
@@ -112,8 +116,10 @@ public sealed partial class YandexCloud
         }
 
         yandexKafkas[kafka] = new YandexKafka(cluster, key, []);
-        // The hosts list is ordered by the provider; with dedicated KRaft controllers an entry may be a controller, which clients skip.
-        var brokers = Enumerable.Range(0, spec.BrokerCount)
+        // The provider lists hosts in no set order and the cluster has no bootstrap name, so every host is listed:
+        // the brokers answer on the TLS port, dedicated KRaft controllers (3 when present) do not and clients skip them.
+        var hosts = spec.BrokerCount + (dedicatedControllers ? KraftControllers : 0);
+        var brokers = Enumerable.Range(0, hosts)
             .Select(i => (Input)Output.Format($"{cluster.GetOutput<string>($"hosts[{i}].name")}:{KafkaTlsPort}"));
         return new KafkaClusterOutputs
         {

@@ -108,7 +108,7 @@ public sealed class Ingress : PlatformComponent
     /// <summary>The load balancer's IP address (reserved, or as the cluster reports it).</summary>
     public Output<string> Address { get; }
 
-    /// <summary>The load balancer's DNS name, on clouds that give one (AWS).</summary>
+    /// <summary>The load balancer's DNS name, on clouds whose load balancers are reached by name rather than address.</summary>
     public Output<string> Hostname { get; }
 
     /// <summary>The controller's pods: pass to workloads so that their network policy admits the ingress.</summary>

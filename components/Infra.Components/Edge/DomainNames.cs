@@ -42,7 +42,7 @@ public static partial class DomainNames
         if (string.IsNullOrWhiteSpace(zone.Id))
         {
             problems.Add(Code, $"{property}.Id", zone.Id, "the zone has no ID.", "the cloud's ID of the zone",
-                "Copy the hosted zone ID (AWS), managed zone name (GCP) or zone ID (Yandex).");
+                "Copy the zone's identifier from the cloud's DNS service.");
         }
 
         if (!IsHostName(zone.Domain))

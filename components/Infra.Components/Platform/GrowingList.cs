@@ -4,7 +4,7 @@ namespace Infra.Components;
 
 /// <summary>
 /// A list property that keeps growing after the resource holding it was declared. Some clouds take every
-/// member of a set in one resource (all SCRAM secrets of an MSK cluster, all permissions of a Kafka user),
+/// member of a set in one resource (every SCRAM secret of a Kafka cluster, every permission of a Kafka user),
 /// while intent-level methods such as <c>GrantProduce</c> add members one call at a time. The node handed to
 /// the resource reads this list, so whatever was added before synthesis is written, in the order it was added.
 /// </summary>

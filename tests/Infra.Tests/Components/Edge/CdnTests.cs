@@ -1,6 +1,5 @@
 using Infra.Components;
 using Infra.Components.Edge;
-using Infra.Core.Synthesis;
 using Infra.Core.Values;
 
 namespace Infra.Tests.Components.Edge;
@@ -211,12 +210,13 @@ public sealed class CdnTests
 
     [Theory]
     [MemberData(nameof(TestPlatforms.Clouds), MemberType = typeof(TestPlatforms))]
-    public void The_site_address_is_the_domain(CloudKind cloud)
+    public void The_site_address_is_the_domain_and_the_cdn_target_is_exported(CloudKind cloud)
     {
         var built = EdgePrograms.Build(cloud, "dev");
 
         Assert.Equal("https://static.example.com/", built.Cdn.Url);
-        Assert.Contains(built.Program.Resources, r => r.Key.StartsWith("static-", StringComparison.Ordinal));
-        Assert.DoesNotContain("Referer: ${", YamlWriter.Write(built.Program), StringComparison.Ordinal);
+        var outputs = built.Cdn.RegisteredOutputs.ToDictionary(o => o.Key, o => o.Value);
+        Assert.Equal("https://static.example.com/", Assert.IsType<StringNode>(outputs["url"]).Value);
+        Assert.IsType<ReferenceNode>(outputs["target"]);
     }
 }

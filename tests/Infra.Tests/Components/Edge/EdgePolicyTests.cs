@@ -199,7 +199,9 @@ public sealed class EdgePolicyTests
 
         Assert.True(publicEdge.Ingress.Spec.InternetFacing);
         var internalAnnotations = (MapNode)privateEdge.Program.Single("kubernetes:core/v1:Service", "edge-controller").Get("metadata.annotations")!;
-        Assert.Contains(internalAnnotations.Entries, e => e.Value is StringNode { Value: "internal" or "Internal" });
+        Assert.Contains(internalAnnotations.Entries, e => e.Key.EndsWith("internal", StringComparison.Ordinal) || e.Value is StringNode { Value: "internal" or "Internal" });
+        var publicAnnotations = (MapNode?)publicEdge.Program.Single("kubernetes:core/v1:Service", "edge-controller").Get("metadata.annotations");
+        Assert.DoesNotContain(publicAnnotations?.Entries ?? [], e => e.Key.EndsWith("internal", StringComparison.Ordinal) || e.Value is StringNode { Value: "internal" or "Internal" });
     }
 
     [Theory]

@@ -125,9 +125,9 @@ public sealed class IngressTests
         switch (cloud)
         {
             case CloudKind.Aws:
-                Assert.Equal("internet-facing", Text(annotations!, "service.beta.kubernetes.io/aws-load-balancer-scheme"));
-                Assert.Equal("ip", Text(annotations!, "service.beta.kubernetes.io/aws-load-balancer-nlb-target-type"));
-                Assert.Equal("preserve_client_ip.enabled=true", Text(annotations!, "service.beta.kubernetes.io/aws-load-balancer-target-group-attributes"));
+                Assert.Equal("nlb", Text(annotations!, "service.beta.kubernetes.io/aws-load-balancer-type"));
+                Assert.Equal("true", Text(annotations!, "service.beta.kubernetes.io/aws-load-balancer-cross-zone-load-balancing-enabled"));
+                Assert.Null(annotations!["service.beta.kubernetes.io/aws-load-balancer-internal"]);
                 break;
             case CloudKind.Gcp:
                 Assert.Equal("enabled", Text(annotations!, "cloud.google.com/l4-rbs"));
@@ -148,7 +148,7 @@ public sealed class IngressTests
 
         var expected = cloud switch
         {
-            CloudKind.Aws => ("service.beta.kubernetes.io/aws-load-balancer-scheme", "internal"),
+            CloudKind.Aws => ("service.beta.kubernetes.io/aws-load-balancer-internal", "true"),
             CloudKind.Gcp => ("networking.gke.io/load-balancer-type", "Internal"),
             _ => ("yandex.cloud/load-balancer-type", "internal"),
         };

@@ -46,6 +46,10 @@ public sealed class KafkaClusterTests
                 Assert.False(yandex.Bool("config.assignPublicIp"));
                 Assert.Equal("s3-c2-m8", yandex.Text("config.kafka.resources.resourcePresetId"));
                 Assert.Equal(2, program.OfType("yandex:index/mdbKafkaTopic:MdbKafkaTopic").Count);
+                // Three brokers in three zones run KRaft themselves; two need three dedicated controllers, all listed for bootstrap.
+                Assert.Equal(zones == 3, yandex.Get("config.kraft") is null);
+                var bootstrap = Assert.IsType<ListNode>(((ListNode)((FunctionNode)built.Kafka.BootstrapServers.Node).Argument).Items[1]);
+                Assert.Equal(zones == 3 ? 3 : 5, bootstrap.Items.Count);
                 break;
         }
     }
