@@ -7,11 +7,11 @@ namespace Infra.Tests.Components;
 public sealed class HelperTests
 {
     [Fact]
-    public void The_schema_check_finds_unknown_types_properties_missing_inputs_and_bad_output_references()
+    public void The_schema_check_finds_unknown_types_properties_wrong_scalars_missing_inputs_and_bad_output_references()
     {
         var program = TestPlatforms.Synthesize("dev", () =>
         {
-            var vpc = new CustomResource("aws:ec2/vpc:Vpc", "vpc", new Props { ["cidrBlock"] = "10.0.0.0/16", ["enableDns"] = true });
+            var vpc = new CustomResource("aws:ec2/vpc:Vpc", "vpc", new Props { ["cidrBlock"] = "10.0.0.0/16", ["enableDns"] = true, ["enableDnsSupport"] = "yes" });
             _ = new CustomResource("aws:ec2/subnet:Subnet", "subnet", new Props { ["cidrBlock"] = vpc.GetOutput<string>("cidr") });
             _ = new CustomResource("aws:ec2/vpcc:Vpcc", "typo");
             _ = new CustomResource("aws:eks/cluster:Cluster", "eks", new Props
@@ -24,6 +24,7 @@ public sealed class HelperTests
         Assert.Equal(
         [
             "vpc.enableDns: no such property",
+            "vpc.enableDnsSupport: a boolean is expected",
             "subnet: required property 'vpcId' is missing",
             "subnet: ${vpc.cidr} reads 'cidr', which aws:ec2/vpc:Vpc does not output",
             "typo: type aws:ec2/vpcc:Vpcc is not in aws.json",

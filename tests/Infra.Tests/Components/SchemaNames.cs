@@ -138,11 +138,24 @@ internal static class SchemaNames
                 CheckValue(problems, root, $"{path}[\"{key}\"]", item, values);
             }
         }
-        else if (value is MapNode or ListNode && kind is "string" or "number" or "integer" or "boolean")
+        else if (kind is not null && !Fits(value, kind))
         {
             problems.Add($"{path}: a {kind} is expected");
         }
     }
+
+    /// <summary>Whether a literal fits a schema type; expressions (references, built-in calls) are resolved at deploy time and pass.</summary>
+    private static bool Fits(Node value, string kind) => value switch
+    {
+        ReferenceNode or FunctionNode => true,
+        StringNode or InterpolationNode => kind == "string",
+        IntegerNode => kind is "integer" or "number",
+        NumberNode => kind == "number",
+        BoolNode => kind == "boolean",
+        ListNode => kind == "array",
+        MapNode => kind == "object",
+        _ => false,
+    };
 
     /// <summary>References to another resource must read an output property it has.</summary>
     private static void CheckReferences(List<string> problems, Dictionary<string, ResourceDecl> byKey, string path, Node? node)
