@@ -29,15 +29,15 @@ public sealed partial class AwsCloud
             annotations.Add(new(AwsLoadBalancerAnnotation + "internal", "true"));
         }
 
-        return new IngressLoadBalancer { Annotations = annotations };
+        return new IngressLoadBalancer { Annotations = annotations, AddressKind = LoadBalancerAddressKind.Hostname };
     }
 
     /// <summary>A CNAME per host to the load balancer's DNS name (a zone apex cannot hold a CNAME and is refused).</summary>
-    public void CreateIngressDnsRecords(PlatformComponent ingress, IngressDnsSpec spec, IngressLoadBalancer loadBalancer, IngressLoadBalancerStatus status)
+    public void CreateIngressDnsRecords(PlatformComponent ingress, IngressDnsSpec spec, Output<string> address)
     {
         ArgumentNullException.ThrowIfNull(ingress);
         ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(address);
         var problems = new Problems(ingress.Name, ingress.DeclaredAt);
         foreach (var host in spec.Hosts.Where(h => h == spec.Zone.Domain))
         {
@@ -54,7 +54,7 @@ public sealed partial class AwsCloud
                 ["name"] = host,
                 ["type"] = "CNAME",
                 ["ttl"] = spec.TtlSeconds,
-                ["records"] = Input.List(status.Hostname),
+                ["records"] = Input.List(address),
             }, ingress.ChildResourceOptions);
         }
     }

@@ -23,11 +23,11 @@ public sealed partial class GcpCloud
     }
 
     /// <summary>An A record per host to the load balancer's address.</summary>
-    public void CreateIngressDnsRecords(PlatformComponent ingress, IngressDnsSpec spec, IngressLoadBalancer loadBalancer, IngressLoadBalancerStatus status)
+    public void CreateIngressDnsRecords(PlatformComponent ingress, IngressDnsSpec spec, Output<string> address)
     {
         ArgumentNullException.ThrowIfNull(ingress);
         ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(address);
         foreach (var host in spec.Hosts)
         {
             _ = new CustomResource("gcp:dns/recordSet:RecordSet", ingress.ChildResourceName($"dns-{host.Replace('.', '-')}"), new Props
@@ -36,7 +36,7 @@ public sealed partial class GcpCloud
                 ["name"] = host + ".",
                 ["type"] = "A",
                 ["ttl"] = spec.TtlSeconds,
-                ["rrdatas"] = Input.List(status.Ip),
+                ["rrdatas"] = Input.List(address),
             }, ingress.ChildResourceOptions);
         }
     }

@@ -43,12 +43,11 @@ public sealed partial class YandexCloud
     }
 
     /// <summary>An A record per host to the load balancer's address.</summary>
-    public void CreateIngressDnsRecords(PlatformComponent ingress, IngressDnsSpec spec, IngressLoadBalancer loadBalancer, IngressLoadBalancerStatus status)
+    public void CreateIngressDnsRecords(PlatformComponent ingress, IngressDnsSpec spec, Output<string> address)
     {
         ArgumentNullException.ThrowIfNull(ingress);
         ArgumentNullException.ThrowIfNull(spec);
-        ArgumentNullException.ThrowIfNull(loadBalancer);
-        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(address);
         foreach (var host in spec.Hosts)
         {
             _ = new CustomResource("yandex:index/dnsRecordset:DnsRecordset", ingress.ChildResourceName($"dns-{host.Replace('.', '-')}"), new Props
@@ -57,7 +56,7 @@ public sealed partial class YandexCloud
                 ["name"] = host + ".",
                 ["type"] = "A",
                 ["ttl"] = spec.TtlSeconds,
-                ["datas"] = Input.List(loadBalancer.ReservedAddress ?? status.Ip),
+                ["datas"] = Input.List(address),
             }, ingress.ChildResourceOptions);
         }
     }

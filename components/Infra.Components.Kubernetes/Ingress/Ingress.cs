@@ -58,8 +58,8 @@ public sealed class Ingress : PlatformComponent
         var service = new CustomResource("kubernetes:core/v1:Service", ChildName("controller"),
             IngressObjects.ControllerService(Spec, serviceName, release, controllerNs.NameOutput, LoadBalancer),
             ChildOptions with { DependsOn = [controller] });
-        Address = LoadBalancer.ReservedAddress ?? service.GetOutput<string>("status.loadBalancer.ingress[0].ip");
-        Hostname = service.GetOutput<string>("status.loadBalancer.ingress[0].hostname");
+        var reported = LoadBalancer.AddressKind == LoadBalancerAddressKind.Hostname ? "hostname" : "ip";
+        Address = LoadBalancer.ReservedAddress ?? service.GetOutput<string>($"status.loadBalancer.ingress[0].{reported}");
 
         var certManagerNs = PlatformNamespace.Create(this, "cert-manager-ns", new NamespaceArgs
         {
@@ -86,8 +86,7 @@ public sealed class Ingress : PlatformComponent
 
         if (Spec.DnsZone is { } zone)
         {
-            platform.Cloud.CreateIngressDnsRecords(this, new IngressDnsSpec(zone, Spec.Hosts, 300), LoadBalancer,
-                new IngressLoadBalancerStatus(service.GetOutput<string>("status.loadBalancer.ingress[0].ip"), Hostname));
+            platform.Cloud.CreateIngressDnsRecords(this, new IngressDnsSpec(zone, Spec.Hosts, 300), Address);
         }
 
         ControllerPeer = NetworkPeer.Pods(Spec.ControllerNamespace, IngressValues.ControllerPods(release));
@@ -95,7 +94,6 @@ public sealed class Ingress : PlatformComponent
         {
             ["hosts"] = Input.List(Spec.Hosts.Select(h => (Input)h)),
             ["address"] = Address,
-            ["hostname"] = Hostname,
         });
     }
 
@@ -105,11 +103,11 @@ public sealed class Ingress : PlatformComponent
     /// <summary>What the cloud's realisation chose for the load balancer.</summary>
     public IngressLoadBalancer LoadBalancer { get; }
 
-    /// <summary>The load balancer's IP address (reserved, or as the cluster reports it).</summary>
+    /// <summary>
+    /// Where the load balancer is reached: its reserved address, or what the cluster reports (an IP address, or a DNS
+    /// name on clouds whose load balancers are reached by name, see <see cref="IngressLoadBalancer.AddressKind"/>).
+    /// </summary>
     public Output<string> Address { get; }
-
-    /// <summary>The load balancer's DNS name, on clouds whose load balancers are reached by name rather than address.</summary>
-    public Output<string> Hostname { get; }
 
     /// <summary>The controller's pods: pass to workloads so that their network policy admits the ingress.</summary>
     public NetworkPeer ControllerPeer { get; }

@@ -12,8 +12,8 @@ public interface IIngressRealisation
     /// </summary>
     IngressLoadBalancer PrepareIngressLoadBalancer(PlatformComponent ingress, IngressLoadBalancerSpec spec);
 
-    /// <summary>Writes one record per host in the zone, pointing at the load balancer.</summary>
-    void CreateIngressDnsRecords(PlatformComponent ingress, IngressDnsSpec spec, IngressLoadBalancer loadBalancer, IngressLoadBalancerStatus status);
+    /// <summary>Writes one record per host in the zone, pointing at <paramref name="address"/> (of the kind the cloud reported).</summary>
+    void CreateIngressDnsRecords(PlatformComponent ingress, IngressDnsSpec spec, Output<string> address);
 }
 
 /// <summary>What the load balancer of an ingress controller must be.</summary>
@@ -29,10 +29,17 @@ public sealed record IngressLoadBalancer
 
     /// <summary>A reserved address for <c>spec.loadBalancerIP</c>; null where the cloud assigns one.</summary>
     public Output<string>? ReservedAddress { get; init; }
+
+    /// <summary>What the cluster reports in the Service's status once the load balancer exists. Default: an IP address.</summary>
+    public LoadBalancerAddressKind AddressKind { get; init; } = LoadBalancerAddressKind.Ip;
 }
 
-/// <summary>The Service's load balancer status as the cluster reports it (one of the two is set, depending on the cloud).</summary>
-public sealed record IngressLoadBalancerStatus(Output<string> Ip, Output<string> Hostname);
+/// <summary>How a cloud's load balancer is reached: by IP address or by DNS name.</summary>
+public enum LoadBalancerAddressKind
+{
+    Ip,
+    Hostname,
+}
 
 /// <summary>DNS records to write for an ingress.</summary>
 public sealed record IngressDnsSpec(DnsZone Zone, IReadOnlyList<string> Hosts, int TtlSeconds);

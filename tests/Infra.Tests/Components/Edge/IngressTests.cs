@@ -178,6 +178,7 @@ public sealed class IngressTests
             _ => "edge-address.externalIpv4Address.address",
         };
         Assert.Equal(expected, value.ToExpressionText());
+        Assert.Equal(expected, Assert.IsType<ReferenceNode>(built.Ingress.Address.Node).ToExpressionText());
     }
 
     [Theory]
