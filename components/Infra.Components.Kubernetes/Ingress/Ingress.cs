@@ -78,10 +78,12 @@ public sealed class Ingress : PlatformComponent
             ["objs"] = Input.List(IngressObjects.ClusterIssuer(Spec)),
         }, ChildOptions with { DependsOn = [certManager] });
 
+        ControllerPeer = NetworkPeer.Pods(Spec.ControllerNamespace, IngressValues.ControllerPods(release));
         foreach (var group in Spec.Routes.GroupBy(r => r.Namespace, StringComparer.Ordinal))
         {
             _ = new CustomResource("kubernetes:networking.k8s.io/v1:Ingress", ChildName($"routes-{group.Key}"),
                 IngressObjects.Routes(Spec, group.Key, [.. group]), ChildOptions with { DependsOn = [controller, issuer] });
+            AllowAcmeSolver(group.Key);
         }
 
         if (Spec.DnsZone is { } zone)
@@ -89,7 +91,6 @@ public sealed class Ingress : PlatformComponent
             platform.Cloud.CreateIngressDnsRecords(this, new IngressDnsSpec(zone, Spec.Hosts, 300), Address);
         }
 
-        ControllerPeer = NetworkPeer.Pods(Spec.ControllerNamespace, IngressValues.ControllerPods(release));
         RegisterOutputs(new Dictionary<string, Input>
         {
             ["hosts"] = Input.List(Spec.Hosts.Select(h => (Input)h)),
@@ -149,6 +150,17 @@ public sealed class Ingress : PlatformComponent
         ["policyTypes"] = new[] { "Egress" },
         ["egress"] = K8s.List([new Props { ["to"] = K8s.List([new Props { ["namespaceSelector"] = new Props() }, World]) }]),
     });
+
+    /// <summary>
+    /// cert-manager answers HTTP-01 challenges from solver pods in the namespace of each Ingress; the namespace denies
+    /// by default, so the controller is let through to them.
+    /// </summary>
+    private void AllowAcmeSolver(string @namespace) =>
+        _ = new CustomResource("kubernetes:networking.k8s.io/v1:NetworkPolicy", ChildName($"{@namespace}-allow-acme-solver"), new Props
+        {
+            ["metadata"] = new Props { ["name"] = $"{Name}-allow-acme-solver", ["namespace"] = @namespace },
+            ["spec"] = Policies.Ingress(K8s.MatchLabels(IngressValues.AcmeSolverPods), ControllerPeer.ToPolicyPeers(), [IngressValues.AcmeSolverPort]),
+        }, ChildOptions);
 
     private static Props World => new() { ["ipBlock"] = new Props { ["cidr"] = "0.0.0.0/0" } };
 

@@ -15,6 +15,12 @@ internal static class IngressValues
     /// <summary>cert-manager's webhook port.</summary>
     public const int CertManagerWebhookPort = 10250;
 
+    /// <summary>The port cert-manager's HTTP-01 solver pods listen on.</summary>
+    public const int AcmeSolverPort = 8089;
+
+    /// <summary>The label cert-manager puts on its HTTP-01 solver pods.</summary>
+    public static readonly IReadOnlyDictionary<string, string> AcmeSolverPods = new Dictionary<string, string> { ["acme.cert-manager.io/http01-solver"] = "true" };
+
     /// <summary>TLS 1.2 and 1.3 with forward-secret AEAD ciphers only (INF-LB-002).</summary>
     public const string SslProtocols = "TLSv1.2 TLSv1.3";
 

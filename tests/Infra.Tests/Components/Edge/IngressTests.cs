@@ -194,6 +194,12 @@ public sealed class IngressTests
         var rule = Assert.Single(world.List("spec.ingress"));
         Assert.Equal([80L, 443L, 8443L], ((ListNode)rule.Get("ports")!).Items.Select(p => ((IntegerNode)p.Get("port")!).Value));
         Assert.Equal("ingress-nginx", built.Ingress.ControllerPeer.Namespace);
+        var solver = policies.Single(p => p.Key == "edge-shop-allow-acme-solver");
+        Assert.Equal("shop", solver.Text("metadata.namespace"));
+        Assert.Equal("true", solver.Get("spec.podSelector.matchLabels")!.Text("acme.cert-manager.io/http01-solver"));
+        var from = Assert.Single(solver.List("spec.ingress"));
+        Assert.Equal(8089L, ((IntegerNode)Assert.Single(((ListNode)from.Get("ports")!).Items).Get("port")!).Value);
+        Assert.Equal("ingress-nginx", Assert.Single(((ListNode)from.Get("from")!).Items).Get("namespaceSelector")!.Get("matchLabels")!.Text("kubernetes.io/metadata.name"));
     }
 
     private static string? Text(MapNode map, string key) => map[key] is StringNode s ? s.Value : null;
