@@ -38,6 +38,11 @@ public sealed class Ingress : PlatformComponent
         [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
         : base(TypeToken, name, platform, WithClusterProvider(args, options), new SourceLocation(file, line))
     {
+        if (!ReferenceEquals(args.Cluster.Platform, platform))
+        {
+            throw new ArgumentException($"Ingress '{name}' and cluster '{args.Cluster.Name}' are built on different platforms; pass the cluster's platform.", nameof(args));
+        }
+
         Spec = IngressSpec.Resolve(name, args, platform.Settings, DeclaredAt);
         var release = name;
         var serviceName = $"{name}-controller";
