@@ -26,4 +26,10 @@ public static class HelmCharts
 
     /// <summary>Tempo 3 in single-binary mode, the tracing backend.</summary>
     public static readonly HelmChart Tempo = new("tempo", "3.0.0", "https://grafana-community.github.io/helm-charts");
+
+    /// <summary>The ingress-nginx controller 1.14.3.</summary>
+    public static readonly HelmChart IngressNginx = new("ingress-nginx", "4.14.3", "https://kubernetes.github.io/ingress-nginx");
+
+    /// <summary>cert-manager, which issues the ingress certificates from Let's Encrypt.</summary>
+    public static readonly HelmChart CertManager = new("cert-manager", "v1.20.2", "https://charts.jetstack.io");
 }
