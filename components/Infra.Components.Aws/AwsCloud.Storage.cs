@@ -121,6 +121,12 @@ public sealed partial class AwsCloud
     private Output<string> AccessLogs(ObjectStorage storage, S3Bucket source, string logBucketName)
     {
         var logs = PrivateBucket(storage, "access-logs", logBucketName, forceDestroy: false, new Props { ["sseAlgorithm"] = "AES256" });
+        // Versioned like every data bucket, so a deleted or overwritten log can be recovered until it expires.
+        logs.Settings.Add(new CustomResource("aws:s3/bucketVersioning:BucketVersioning", storage.ChildResourceName("access-logs-versioning"), new Props
+        {
+            ["bucket"] = logs.Bucket.Id,
+            ["versioningConfiguration"] = new Props { ["status"] = "Enabled" },
+        }, storage.ChildResourceOptions));
         var logsArn = logs.Bucket.GetOutput<string>("arn");
         var sourceArn = source.Bucket.GetOutput<string>("arn");
         _ = new CustomResource("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", storage.ChildResourceName("access-logs-lifecycle"), new Props
@@ -128,7 +134,12 @@ public sealed partial class AwsCloud
             ["bucket"] = logs.Bucket.Id,
             ["rules"] = new Input[]
             {
-                LifecycleRule(new LifecycleRule { Id = "expire-logs", ExpireAfterDays = ObjectStorageSpec.AccessLogRetentionDays }),
+                LifecycleRule(new LifecycleRule
+                {
+                    Id = "expire-logs",
+                    ExpireAfterDays = ObjectStorageSpec.AccessLogRetentionDays,
+                    NoncurrentVersionsExpireAfterDays = 30,
+                }),
             },
         }, storage.ChildResourceOptions with { DependsOn = logs.Settings });
         var policy = new CustomResource("aws:s3/bucketPolicy:BucketPolicy", storage.ChildResourceName("access-logs-policy"), new Props

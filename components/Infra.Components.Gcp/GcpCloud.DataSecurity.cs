@@ -8,9 +8,6 @@ namespace Infra.Components.Gcp;
 
 public sealed partial class GcpCloud
 {
-    /// <summary>Cloud KMS's longest rotation period that CIS accepts (90 days).</summary>
-    private const string KeyRotationPeriod = "7776000s";
-
     /// <summary>Priority of a data service's deny rule: below every grant (1000), above the implied allow.</summary>
     private const int DenyPriority = 65000;
 

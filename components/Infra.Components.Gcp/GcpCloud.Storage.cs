@@ -33,8 +33,8 @@ public sealed partial class GcpCloud
         CustomResource? logBucket = null;
         if (spec.AccessLogBucketName is { } logName)
         {
-            logBucket = Bucket(storage, "access-logs", logName, encryption, versioning: false, forceDestroy: false,
-                [new LifecycleRule { Id = "expire-logs", ExpireAfterDays = ObjectStorageSpec.AccessLogRetentionDays }], logging: null, options);
+            logBucket = Bucket(storage, "access-logs", logName, encryption, versioning: true, forceDestroy: false,
+                [new LifecycleRule { Id = "expire-logs", ExpireAfterDays = ObjectStorageSpec.AccessLogRetentionDays, NoncurrentVersionsExpireAfterDays = 30 }], logging: null, options);
             var writer = new CustomResource("gcp:storage/bucketIAMMember:BucketIAMMember", storage.ChildResourceName("access-logs-writer"), new Props
             {
                 ["bucket"] = logBucket.GetOutput<string>("name"),

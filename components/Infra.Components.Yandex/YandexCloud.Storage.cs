@@ -51,8 +51,8 @@ public sealed partial class YandexCloud
         CustomResource? logBucket = null;
         if (spec.AccessLogBucketName is { } logName)
         {
-            logBucket = Bucket(storage, "access-logs", logName, credentials, key, versioning: false, forceDestroy: false,
-                [new LifecycleRule { Id = "expire-logs", ExpireAfterDays = ObjectStorageSpec.AccessLogRetentionDays }], loggings: null, policy: default, options);
+            logBucket = Bucket(storage, "access-logs", logName, credentials, key, versioning: true, forceDestroy: false,
+                [new LifecycleRule { Id = "expire-logs", ExpireAfterDays = ObjectStorageSpec.AccessLogRetentionDays, NoncurrentVersionsExpireAfterDays = 30 }], loggings: null, policy: default, options);
         }
 
         Output<string>? cdnSecret = null;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Infra.Components.Clusters;
 using Infra.Components.Edge;
 using Infra.Components.Kubernetes.Internal;
 using Infra.Core;
@@ -66,18 +67,22 @@ public sealed class Ingress : PlatformComponent
         var reported = LoadBalancer.AddressKind == LoadBalancerAddressKind.Hostname ? "hostname" : "ip";
         Address = LoadBalancer.ReservedAddress ?? service.GetOutput<string>($"status.loadBalancer.ingress[0].{reported}");
 
-        var certManagerNs = PlatformNamespace.Create(this, "cert-manager-ns", new NamespaceArgs
+        // cert-manager is cluster-wide: in-cluster data services may need it too, and only one may run.
+        var certManager = ClusterAddons.Ensure(Spec.Cluster.KubernetesProvider, "cert-manager", () =>
         {
-            Name = Spec.CertManagerNamespace,
-            PodSecurity = PodSecurityLevel.Baseline,
-            PodSecurityReason = "the cert-manager chart's startup-check job is not verified against the restricted profile",
+            var certManagerNs = PlatformNamespace.Create(this, "cert-manager-ns", new NamespaceArgs
+            {
+                Name = Spec.CertManagerNamespace,
+                PodSecurity = PodSecurityLevel.Baseline,
+                PodSecurityReason = "the cert-manager chart's startup-check job is not verified against the restricted profile",
+            });
+            AllowWithinNamespace(certManagerNs);
+            AllowAllEgress(certManagerNs, "allow-acme-and-api-egress", podLabels: null);
+            AllowFromAnywhere(certManagerNs, "allow-webhook", new Dictionary<string, string> { ["app.kubernetes.io/component"] = "webhook" },
+                [IngressValues.CertManagerWebhookPort]);
+            return HelmRelease.Create(ChildName("cert-manager"), $"{name}-cert-manager", HelmCharts.CertManager, certManagerNs.NameOutput,
+                IngressValues.CertManager(Spec), ChildOptions with { DependsOn = [certManagerNs] });
         });
-        AllowWithinNamespace(certManagerNs);
-        AllowAllEgress(certManagerNs, "allow-acme-and-api-egress", podLabels: null);
-        AllowFromAnywhere(certManagerNs, "allow-webhook", new Dictionary<string, string> { ["app.kubernetes.io/component"] = "webhook" },
-            [IngressValues.CertManagerWebhookPort]);
-        var certManager = HelmRelease.Create(ChildName("cert-manager"), $"{name}-cert-manager", HelmCharts.CertManager, certManagerNs.NameOutput,
-            IngressValues.CertManager(Spec), ChildOptions with { DependsOn = [certManagerNs] });
         var issuer = new CustomResource("kubernetes:yaml/v2:ConfigGroup", ChildName("issuer"), new Props
         {
             ["objs"] = Input.List(IngressObjects.ClusterIssuer(Spec)),

@@ -24,6 +24,18 @@ public sealed record ComponentSwitches
     /// <summary>ClickHouse (<c>infra:clickhouse</c>). Default: on.</summary>
     public bool ClickHouse { get; init; } = true;
 
+    /// <summary>Kafka (<c>infra:kafka</c>). Default: on.</summary>
+    public bool Kafka { get; init; } = true;
+
+    /// <summary>The object storage bucket (<c>infra:storage</c>). Default: on.</summary>
+    public bool Storage { get; init; } = true;
+
+    /// <summary>The CDN in front of the bucket (<c>infra:cdn</c>; needs storage and <c>infra:dnsZone</c>). Default: on.</summary>
+    public bool Cdn { get; init; } = true;
+
+    /// <summary>The ingress controller with TLS (<c>infra:ingress</c>; needs the cluster). Default: on.</summary>
+    public bool Ingress { get; init; } = true;
+
     /// <summary>Prometheus, Alertmanager and Grafana (<c>infra:monitoring</c>). Default: on.</summary>
     public bool Monitoring { get; init; } = true;
 

@@ -2,9 +2,12 @@ using Infra.Components;
 using Infra.Components.Aws;
 using Infra.Components.Clusters;
 using Infra.Components.Data;
+using Infra.Components.Edge;
 using Infra.Components.Gcp;
 using Infra.Components.Kubernetes;
+using Infra.Components.Messaging;
 using Infra.Components.Networking;
+using Infra.Components.Storage;
 using Infra.Components.Yandex;
 using Infra.Core;
 
@@ -45,6 +48,17 @@ public sealed record PlatformConfig
     public RedisCacheArgs? Redis { get; init; }
 
     public ClickHouseDatabaseArgs? ClickHouse { get; init; }
+
+    public KafkaClusterArgs? Kafka { get; init; }
+
+    public ObjectStorageArgs? Storage { get; init; }
+
+    public CdnArgs? Cdn { get; init; }
+
+    public IngressArgs? Ingress { get; init; }
+
+    /// <summary>The DNS zone records are made in (<c>infra:dnsZone</c>: <c>id</c>, <c>domain</c>); needed by the CDN.</summary>
+    public DnsZone? DnsZone { get; init; }
 
     public required MonitoringArgs Monitoring { get; init; }
 
@@ -88,6 +102,11 @@ public sealed record PlatformConfig
             Mongo = config.GetObject<MongoDatabaseArgs>("mongo", ConfigJson.Options),
             Redis = config.GetObject<RedisCacheArgs>("redis", ConfigJson.Options),
             ClickHouse = config.GetObject<ClickHouseDatabaseArgs>("clickhouse", ConfigJson.Options),
+            Kafka = config.GetObject<KafkaClusterArgs>("kafka", ConfigJson.Options),
+            Storage = config.GetObject<ObjectStorageArgs>("storage", ConfigJson.Options),
+            Cdn = components.Cdn ? Required<CdnArgs>(config, "cdn") : null,
+            Ingress = components.Ingress && components.Cluster ? Required<IngressArgs>(config, "ingress") : null,
+            DnsZone = config.GetObject<DnsZoneSection>("dnsZone", ConfigJson.Options) is { } zone ? new DnsZone(zone.Id, zone.Domain) : null,
             Monitoring = config.GetObject<MonitoringArgs>("monitoring", ConfigJson.Options) ?? new MonitoringArgs(),
             Logging = config.GetObject<LoggingArgs>("logging", ConfigJson.Options) ?? new LoggingArgs(),
             Tracing = config.GetObject<TracingArgs>("tracing", ConfigJson.Options) ?? new TracingArgs(),
@@ -95,6 +114,11 @@ public sealed record PlatformConfig
         if (components.Cluster && loaded.Cluster is null)
         {
             _ = Required<KubernetesClusterArgs>(config, "cluster");
+        }
+
+        if (components.Cdn && loaded.DnsZone is null)
+        {
+            _ = Required<DnsZoneSection>(config, "dnsZone");
         }
 
         Deployment.Current.ThrowIfConfigInvalid();
@@ -112,6 +136,14 @@ public sealed record PlatformConfig
         }
 
         return value;
+    }
+
+    /// <summary>The <c>infra:dnsZone</c> section: the hosted zone's ID and its domain.</summary>
+    public sealed record DnsZoneSection
+    {
+        public required string Id { get; init; }
+
+        public required string Domain { get; init; }
     }
 
     /// <summary>The <c>infra:platform</c> section: where the stack runs and how its resources are named.</summary>

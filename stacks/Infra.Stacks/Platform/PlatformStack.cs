@@ -1,8 +1,11 @@
 using Infra.Components.Clusters;
 using Infra.Components.Connectivity;
 using Infra.Components.Data;
+using Infra.Components.Edge;
 using Infra.Components.Kubernetes;
+using Infra.Components.Messaging;
 using Infra.Components.Networking;
+using Infra.Components.Storage;
 using Infra.Core;
 
 namespace Infra.Stacks.Platform;
@@ -32,6 +35,13 @@ public sealed class PlatformStack : Stack
         Export("clusterEndpoint", cluster.Endpoint);
         Export("kubeconfig", cluster.Kubeconfig);
 
+        // The ingress comes first: cert-manager is cluster-wide, and the ingress's installation is the one to keep.
+        var ingress = config.Ingress is { } ingressArgs ? new Ingress("edge", ingressArgs with { Cluster = cluster, DnsZone = config.DnsZone }, platform) : null;
+        if (ingress is not null)
+        {
+            Export("ingressAddress", ingress.Address);
+        }
+
         var endpoints = new Dictionary<string, ServiceEndpoint>(StringComparer.Ordinal);
         void Data(string key, DataService? service)
         {
@@ -51,13 +61,30 @@ public sealed class PlatformStack : Stack
         Data("redis", on.Redis ? new RedisCache("cache", (config.Redis ?? new() { Network = network }) with { Network = network, KubernetesProvider = cluster.KubernetesProvider }, platform) : null);
         Data("clickhouse", on.ClickHouse ? new ClickHouseDatabase("events", (config.ClickHouse ?? new() { Network = network }) with { Network = network, KubernetesProvider = cluster.KubernetesProvider }, platform) : null);
 
+        var kafka = on.Kafka ? new KafkaCluster("events-bus", (config.Kafka ?? new() { Network = network }) with { Network = network }, platform) : null;
+        if (kafka is not null)
+        {
+            Export("kafkaBootstrapServers", kafka.BootstrapServers);
+        }
+
+        if (on.Storage)
+        {
+            var serveThroughCdn = config.Cdn is not null;
+            var assets = new ObjectStorage("assets", (config.Storage ?? new()) with { ServeThroughCdn = serveThroughCdn }, platform);
+            if (config.Cdn is { } cdnArgs && config.DnsZone is { } zone)
+            {
+                _ = new Cdn("static", cdnArgs with { Origin = assets, DnsZone = zone }, platform);
+                Export("cdnDomain", cdnArgs.Domain);
+            }
+        }
+
         var tracing = on.Tracing ? new Tracing("tracing", config.Tracing, inCluster) : null;
         if (tracing?.CollectorEndpoint is { } collector)
         {
             endpoints["tracing"] = collector;
         }
 
-        var workloads = on.Workloads ? Services(config, endpoints, inCluster) : [];
+        var workloads = on.Workloads ? Services(config, endpoints, kafka, ingress, inCluster) : [];
         var monitoring = on.Monitoring ? new Monitoring("monitoring", config.Monitoring with { Workloads = workloads }, inCluster) : null;
         if (on.Logging)
         {
@@ -66,7 +93,8 @@ public sealed class PlatformStack : Stack
     }
 
     /// <summary>The application services in their namespace, wired to each other and to the data services by name.</summary>
-    private static List<Workload> Services(PlatformConfig config, Dictionary<string, ServiceEndpoint> endpoints, ComponentResourceOptions inCluster)
+    private static List<Workload> Services(PlatformConfig config, Dictionary<string, ServiceEndpoint> endpoints, KafkaCluster? kafka, Ingress? ingress,
+        ComponentResourceOptions inCluster)
     {
         if (config.Workloads.Count == 0)
         {
@@ -77,8 +105,15 @@ public sealed class PlatformStack : Stack
         var built = new Dictionary<string, Workload>(StringComparer.Ordinal);
         foreach (var (name, section) in config.Workloads.OrderBy(w => w.Key, StringComparer.Ordinal))
         {
-            var external = section.ConnectsTo.Where(endpoints.ContainsKey).Select(n => endpoints[n]).ToArray();
-            built[name] = new Workload(name, section.Workload with { Namespace = apps, Name = section.Workload.Name ?? name, ConnectsTo = external }, inCluster);
+            var external = section.ConnectsTo.Where(endpoints.ContainsKey).Select(n => endpoints[n]).ToList();
+            external.AddRange(KafkaGrants(kafka, name, section));
+            built[name] = new Workload(name, section.Workload with
+            {
+                Namespace = apps,
+                Name = section.Workload.Name ?? name,
+                ConnectsTo = external,
+                IngressController = ingress is not null && config.Ingress!.Routes.Any(r => r.Service == (section.Workload.Name ?? name)) ? ingress.ControllerPeer : null,
+            }, inCluster);
         }
 
         foreach (var (name, section) in config.Workloads.OrderBy(w => w.Key, StringComparer.Ordinal))
@@ -90,6 +125,41 @@ public sealed class PlatformStack : Stack
         }
 
         return [.. built.Values];
+    }
+
+    /// <summary>One connection per workload to Kafka, carrying the rights for every topic it produces or consumes.</summary>
+    private static IEnumerable<ServiceEndpoint> KafkaGrants(KafkaCluster? kafka, string name, WorkloadSection section)
+    {
+        if (section.Produces.Count + section.Consumes.Count == 0)
+        {
+            yield break;
+        }
+
+        if (kafka is null)
+        {
+            throw new Infra.Core.Diagnostics.InfraException(new Infra.Core.Diagnostics.Diagnostic
+            {
+                Code = "INFRA-STACK-011",
+                Message = $"Workload '{name}' produces or consumes Kafka topics, but Kafka is switched off.",
+                Key = $"infra:workloads.{name}",
+                Rule = "topics need infra:components.kafka",
+                Fix = "Switch Kafka on, or remove produces/consumes.",
+            });
+        }
+
+        var identity = new WorkloadIdentity { Name = name, KubernetesNamespace = "apps" };
+        KafkaAccess? access = null;
+        foreach (var topic in section.Produces)
+        {
+            access = kafka.GrantProduce(topic, identity);
+        }
+
+        foreach (var topic in section.Consumes)
+        {
+            access = kafka.GrantConsume(topic, identity);
+        }
+
+        yield return access!.Endpoint;
     }
 
     private static Infra.Core.Diagnostics.InfraException UnknownTarget(string workload, string target, IEnumerable<string> known) => new(new Infra.Core.Diagnostics.Diagnostic

@@ -14,4 +14,10 @@ public sealed record WorkloadSection
 
     /// <summary>Names of what the service connects to. Default: nothing.</summary>
     public IReadOnlyList<string> ConnectsTo { get; init; } = [];
+
+    /// <summary>Kafka topics the service writes; each grants it produce rights and a connection. Default: none.</summary>
+    public IReadOnlyList<string> Produces { get; init; } = [];
+
+    /// <summary>Kafka topics the service reads. Default: none.</summary>
+    public IReadOnlyList<string> Consumes { get; init; } = [];
 }

@@ -27,7 +27,7 @@ public class DesiredStateTests
 
         var (exitCode, output, error) = CliRunner.Run(project.Directory, Infra.Stacks.ProjectProgram.Definition, null, "preview", "prod");
         Assert.True(exitCode == 0, error);
-        Assert.Contains("DANGER 'orders-postgres' (aws:rds/instance:Instance, stateful, protected) would be deleted", output);
+        Assert.Contains("DANGER 'orders-instance' (aws:rds/instance:Instance, stateful, protected) would be deleted", output);
         Assert.Matches(@"\d+ to create, \d+ to update, \d+ to replace, [1-9]\d* to delete", output);
     }
 

@@ -1,3 +1,4 @@
+using Infra.Components.Clusters;
 using Infra.Components.Connectivity;
 using Infra.Core.Values;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Infra.Components.Clusters;
 using Infra.Components.Connectivity;
 using Infra.Core.Values;
 

@@ -18,7 +18,7 @@ public static class PinnedCharts
     public static readonly PinnedChart AltinityClickHouseOperator = new("altinity-clickhouse-operator", "0.26.2", "https://helm.altinity.com");
 
     /// <summary>cert-manager, which issues the in-cluster ClickHouse TLS certificates.</summary>
-    public static readonly PinnedChart CertManager = new("cert-manager", "v1.16.2", "https://charts.jetstack.io");
+    public static readonly PinnedChart CertManager = new("cert-manager", "v1.20.2", "https://charts.jetstack.io");
 
     /// <summary>Percona Server for MongoDB images by major version (the operator 1.22 supports both).</summary>
     public static readonly IReadOnlyDictionary<string, string> MongoImages = new Dictionary<string, string>

@@ -89,7 +89,7 @@ public class InClusterFallbackTests
         var program = DataPlatformTests.AllEngines(cloud, environment);
         var charts = program.All("events", Release).ToDictionary(r => r.Properties.Text("chart")!, r => r.Properties.Text("version"));
         Assert.Equal("0.26.2", charts["altinity-clickhouse-operator"]);
-        Assert.Equal("v1.16.2", charts["cert-manager"]);
+        Assert.Equal("v1.20.2", charts["cert-manager"]);
 
         var objects = program.All("events", ConfigGroup).SelectMany(g => g.Properties.Items("objs")).ToList();
         var installation = Assert.Single(objects, o => o.Text("kind") == "ClickHouseInstallation");

@@ -1,14 +1,14 @@
 using System.Runtime.CompilerServices;
 using Infra.Core;
 
-namespace Infra.Components.Data.InCluster;
+namespace Infra.Components.Clusters;
 
 /// <summary>
-/// Cluster-wide add-ons (operators with their CRDs, cert-manager) that in-cluster data services need. Each is
-/// installed once per cluster provider however many services use it: the first service that needs it declares it,
-/// the others depend on it.
+/// Cluster-wide add-ons (operators with their CRDs, cert-manager) that several components need (in-cluster data
+/// services, the ingress). Each is installed once per cluster provider however many components use it: the first
+/// component that needs it declares it, the others depend on it. Keys are the add-on's name, e.g. <c>cert-manager</c>.
 /// </summary>
-internal static class ClusterAddons
+public static class ClusterAddons
 {
     private static readonly ConditionalWeakTable<ProviderResource, Dictionary<string, Resource>> Installed = [];
 
