@@ -136,12 +136,12 @@ public static class ProgramDiffer
         }
 
         var forces = replacing.Any(p => path == p || path.StartsWith(p + ".", StringComparison.Ordinal));
-        changes.Add(new PropertyChange(path, before is null ? null : NodeText.Of(before), after is null ? null : NodeText.Of(after), forces));
+        changes.Add(new PropertyChange(path, before is null ? null : NodeText.Describe(before, 80), after is null ? null : NodeText.Describe(after, 80), forces));
     }
 
     private static MapNode Inputs(ResourceDecl resource) => resource.Get?["state"] as MapNode ?? resource.Properties ?? MapNode.Empty;
 
-    private static string? Protect(ResourceDecl resource) => resource.Options?["protect"] is { } node ? NodeText.Of(node) : null;
+    private static string? Protect(ResourceDecl resource) => resource.Options?["protect"] is { } node ? NodeText.Describe(node, 80) : null;
 
     /// <summary>Protected unless the program says `protect: false` or nothing; an expression may be true, so it counts.</summary>
     private static bool IsProtected(ResourceDecl resource) => resource.Options?["protect"] is { } node && node is not BoolNode { Value: false };
