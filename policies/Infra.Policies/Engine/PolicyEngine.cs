@@ -85,7 +85,7 @@ internal static class PolicyEngine
         }
 
         var resourceRule = (ResourceRule)rule;
-        foreach (var resource in program.Resources)
+        foreach (var resource in program.JudgedBy(resourceRule))
         {
             if (resource.IsRead)
             {
