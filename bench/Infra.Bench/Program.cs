@@ -10,7 +10,7 @@ using Infra.Bench.Micro;
 return BenchCommand.Run(args);
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Infra.Bench -- [--size N | --all] [--runs 3] [--compiler] [--bdn ...]</c>.
+/// <c>dotnet run -c Release --project bench/Infra.Bench -- [--size N | --all] [--runs 3] [--jit] [--compiler] [--bdn ...]</c>.
 /// </summary>
 internal static class BenchCommand
 {
@@ -43,9 +43,10 @@ internal static class BenchCommand
 
         if (sizes.Length > 0)
         {
+            var child = args.Contains("--jit") ? ChildProcess.Self() : ChildProcess.ReadyToRun(Repository.Root());
             Console.Error.WriteLine($"Measuring {string.Join(", ", sizes.Select(s => s.ToString("N0", CultureInfo.InvariantCulture)))} resources, {runs} processes each…");
-            var measured = WholeProcessBench.Measure(sizes, runs, Console.Error);
-            ResultTable.Write(Console.Out, measured, runs);
+            var measured = WholeProcessBench.Measure(child, sizes, runs, Console.Error);
+            ResultTable.Write(Console.Out, measured, runs, child.Description);
         }
 
         if (compiler)
@@ -64,5 +65,5 @@ internal static class BenchCommand
     }
 
     private static ArgumentException Usage(string problem) => new(
-        $"{problem}. Usage: Infra.Bench [--size N | --all] [--runs 3] [--compiler] [--compiler-runs 9] | --bdn [BenchmarkDotNet options]");
+        $"{problem}. Usage: Infra.Bench [--size N | --all] [--runs 3] [--jit] [--compiler] [--compiler-runs 9] | --bdn [BenchmarkDotNet options]");
 }

@@ -15,7 +15,7 @@ internal static class CompilerPathBench
 
     public static void Measure(int runs, string stack, TextWriter output)
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root();
         var start = StartInfo(root, stack);
         var (warmup, program) = ChildProcess.Run(start);
         if (!program.Contains("\nresources:\n", StringComparison.Ordinal))
@@ -61,16 +61,4 @@ internal static class CompilerPathBench
         return JsonSerializer.Serialize(config.Keys.ToDictionary(k => k, k => config[k]!.IsSecret ? "stand-in-secret" : config[k]!.Text));
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, Script)))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"Run from the repository: no {Script} in the current folder or above it.");
-    }
 }

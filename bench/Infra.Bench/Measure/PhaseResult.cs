@@ -24,6 +24,9 @@ internal sealed record RunResult
 
     public required int Gen2Collections { get; init; }
 
+    /// <summary>Time the program was paused for garbage collection.</summary>
+    public required double GcPauseMilliseconds { get; init; }
+
     public required int ProgramBytes { get; init; }
 
     public required int PolicyFindings { get; init; }

@@ -45,6 +45,7 @@ internal static class PipelineRun
             PeakBytes = PeakMemory.Bytes(),
             Gen0Collections = GC.CollectionCount(0),
             Gen2Collections = GC.CollectionCount(2),
+            GcPauseMilliseconds = GC.GetTotalPauseDuration().TotalMilliseconds,
             ProgramBytes = bytes,
             PolicyFindings = policy.Findings.Count,
             SchemaErrors = schema.Diagnostics.Count,
@@ -69,14 +70,13 @@ internal static class PipelineRun
         return schemas;
     }
 
-    /// <summary>Writes the program as the compiler does (UTF-8 to a stream), returning its size in bytes.</summary>
+    /// <summary>Writes the program as the compiler does (streamed as UTF-8 to standard output), returning its size in bytes.</summary>
     public static int Emit(ProgramDocument program)
     {
-        var text = YamlWriter.Write(program, ["Pulumi YAML program synthesized by Infra (benchmark)."]);
         using var sink = new CountingStream();
         using (var writer = new StreamWriter(sink, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
         {
-            writer.Write(text);
+            YamlWriter.Write(program, writer, ["Pulumi YAML program synthesized by Infra (benchmark)."]);
         }
 
         return (int)sink.Length;

@@ -15,10 +15,10 @@ internal static class ResultTable
         [50_000] = (4000, 500),
     };
 
-    public static void Write(TextWriter output, IReadOnlyList<SizeMeasurement> sizes, int runs)
+    public static void Write(TextWriter output, IReadOnlyList<SizeMeasurement> sizes, int runs, string processes)
     {
         output.WriteLine($"Machine: {Machine.Describe()}");
-        output.WriteLine($"Each figure is the median of {runs} separate processes. Stack composition per size:");
+        output.WriteLine($"Measuring processes: {processes}. Each figure is the median of {runs} separate processes. Stack composition per size:");
         foreach (var size in sizes)
         {
             output.WriteLine($"- {size.First.Shape}");
@@ -40,15 +40,16 @@ internal static class ResultTable
         output.WriteLine();
         output.WriteLine("Allocated (MB, all threads), garbage collections and program size");
         output.WriteLine();
-        output.WriteLine($"| resources | {string.Join(" | ", PhaseNames)} | total | KB/resource | GCs gen0/gen2 | YAML |");
-        output.WriteLine($"|{string.Concat(Enumerable.Repeat("---:|", PhaseNames.Length + 5))}");
+        output.WriteLine($"| resources | {string.Join(" | ", PhaseNames)} | total | KB/resource | GCs gen0/gen2 | GC pause | YAML |");
+        output.WriteLine($"|{string.Concat(Enumerable.Repeat("---:|", PhaseNames.Length + 6))}");
         foreach (var size in sizes)
         {
             var total = size.Median(r => r.AllocatedBytes);
             output.WriteLine($"| {size.First.Resources:N0} | " +
                 string.Join(" | ", PhaseNames.Select(p => Megabytes(size.PhaseBytes(p)).ToString("N1", CultureInfo.InvariantCulture))) +
                 $" | {Megabytes(total):N1} | {total / 1024 / size.First.Resources:N1} | " +
-                $"{size.Median(r => r.Gen0Collections):N0}/{size.Median(r => r.Gen2Collections):N0} | {Megabytes(size.First.ProgramBytes):N1} MB |");
+                $"{size.Median(r => r.Gen0Collections):N0}/{size.Median(r => r.Gen2Collections):N0} | {size.Median(r => r.GcPauseMilliseconds):N0} ms | " +
+                $"{Megabytes(size.First.ProgramBytes):N1} MB |");
         }
 
         output.WriteLine();
@@ -85,6 +86,11 @@ internal static class Machine
         var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0;
         return $"{Environment.ProcessorCount} cores ({cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}), " +
             $"{memory:N0} GB memory, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, " +
-            $"GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}";
+            $"GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}{LoadAverage()}";
     }
+
+    /// <summary>Other work on the machine slows every figure: the 1/5/15-minute load averages when the table was printed.</summary>
+    public static string LoadAverage() => File.Exists("/proc/loadavg")
+        ? $", load average {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}"
+        : "";
 }

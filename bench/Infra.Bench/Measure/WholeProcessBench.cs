@@ -31,10 +31,10 @@ internal static class WholeProcessBench
 {
     public static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
-    public static IReadOnlyList<SizeMeasurement> Measure(IReadOnlyList<int> sizes, int runs, TextWriter log)
+    public static IReadOnlyList<SizeMeasurement> Measure(ChildProcess child, IReadOnlyList<int> sizes, int runs, TextWriter log)
     {
         // One unmeasured process first, so that the first measured one does not pay for a cold file cache.
-        _ = ChildProcess.RunSelf("--child", "--size", "100");
+        _ = child.Run("--child", "--size", "100");
         var results = new List<SizeMeasurement>();
         foreach (var size in sizes)
         {
@@ -42,7 +42,7 @@ internal static class WholeProcessBench
             var reports = new List<RunResult>();
             for (var run = 0; run < runs; run++)
             {
-                var (wall, output) = ChildProcess.RunSelf("--child", "--size", size.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                var (wall, output) = child.Run("--child", "--size", size.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 var report = JsonSerializer.Deserialize<RunResult>(output.Trim().Split('\n')[^1], Json)
                     ?? throw new InvalidOperationException($"Size {size}: the measuring process printed no result.");
                 walls.Add(wall.TotalMilliseconds);

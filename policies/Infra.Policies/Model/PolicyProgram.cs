@@ -24,9 +24,19 @@ public sealed class PolicyProgram
         foreach (var declaration in document.Resources)
         {
             var type = TypeTokens.Canonical(declaration.Type, resolver);
-            var visited = new HashSet<string>(StringComparer.Ordinal);
-            var urn = ProgramDocument.UrnOf(stack, project, Canonical(declaration, type),
-                key => visited.Add(key) ? ParentOf(document, key, resolver) : null);
+            string urn;
+            if (declaration.Options?["parent"] is ReferenceNode { Path.Count: 0 })
+            {
+                var visited = new HashSet<string>(StringComparer.Ordinal);
+                urn = ProgramDocument.UrnOf(stack, project, Canonical(declaration, type),
+                    key => visited.Add(key) ? ParentOf(document, key, resolver) : null);
+            }
+            else
+            {
+                // No parent (components are flattened away): the URN names the resource's own type only.
+                urn = ProgramDocument.UrnOf(stack, project, Canonical(declaration, type), NoParent);
+            }
+
             var properties = declaration.Properties ?? MapNode.Empty;
             var resource = new PolicyResource(declaration, declaration.Key, declaration.LogicalName, type, urn,
                 new PropertyValue(properties, "", "", type, reads));
@@ -159,6 +169,8 @@ public sealed class PolicyProgram
 
         return (T)index;
     }
+
+    private static ResourceDecl? NoParent(string key) => null;
 
     private static ResourceDecl Canonical(ResourceDecl declaration, string type) => new()
     {

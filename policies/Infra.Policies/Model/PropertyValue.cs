@@ -85,9 +85,10 @@ public readonly struct PropertyValue
     public PropertyValue Get(string path)
     {
         var current = this;
-        foreach (var segment in PropertyPath.Parse(path))
+        var segments = PropertyPath.Parse(path);
+        for (var i = 0; i < segments.Count; i++)
         {
-            current = segment.IsIndex ? current[segment.Index] : current[segment.Key!];
+            current = segments[i].IsIndex ? current[segments[i].Index] : current[segments[i].Key!];
         }
 
         return current;
