@@ -31,6 +31,12 @@ internal sealed record RunResult
 
     public required int PolicyFindings { get; init; }
 
+    /// <summary>Findings that would stop synthesis (the policy gate); a generated stack has none.</summary>
+    public required int BlockingFindings { get; init; }
+
+    /// <summary>Findings per rule and level, e.g. <c>5882 × INF-WL-012 (Advisory)</c>.</summary>
+    public required string FindingsByRule { get; init; }
+
     public required int SchemaErrors { get; init; }
 
     public double PipelineMilliseconds => Phases.Sum(p => p.Milliseconds);

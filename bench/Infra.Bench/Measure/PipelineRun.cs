@@ -48,6 +48,8 @@ internal static class PipelineRun
             GcPauseMilliseconds = GC.GetTotalPauseDuration().TotalMilliseconds,
             ProgramBytes = bytes,
             PolicyFindings = policy.Findings.Count,
+            BlockingFindings = policy.Blocking.Count(),
+            FindingsByRule = string.Join(", ", policy.Findings.GroupBy(f => (f.RuleId, f.Level)).Select(g => $"{g.Count()} × {g.Key.RuleId} ({g.Key.Level})")),
             SchemaErrors = schema.Diagnostics.Count,
         };
     }
@@ -82,7 +84,7 @@ internal static class PipelineRun
         return (int)sink.Length;
     }
 
-    /// <summary>A generated stack must be clean: a schema error or a blocking finding means the benchmark measures the wrong program.</summary>
+    /// <summary>A generated stack must be clean: a schema error or a blocking finding means the benchmark measures the wrong program (the table says so too).</summary>
     private static void Report(SchemaCheckResult schema, PolicyReport policy)
     {
         foreach (var error in schema.Diagnostics.Take(5))
@@ -90,9 +92,9 @@ internal static class PipelineRun
             Console.Error.WriteLine($"schema: {error}");
         }
 
-        foreach (var rule in policy.Findings.GroupBy(f => (f.RuleId, f.Level)))
+        foreach (var blocking in policy.Blocking.Take(5))
         {
-            Console.Error.WriteLine($"policy: {rule.Count()} × {rule.Key.RuleId} ({rule.Key.Level}), e.g. {rule.First().Message}");
+            Console.Error.WriteLine($"policy: {blocking.Message}");
         }
     }
 

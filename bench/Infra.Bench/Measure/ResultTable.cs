@@ -27,14 +27,21 @@ internal static class ResultTable
         output.WriteLine();
         output.WriteLine("Time (ms): whole process (start to exit, as the driver sees it), the pipeline inside it, each phase, peak memory");
         output.WriteLine();
-        output.WriteLine($"| resources | process | pipeline | {string.Join(" | ", PhaseNames)} | peak RSS | µs/resource (pipeline) |");
-        output.WriteLine($"|{string.Concat(Enumerable.Repeat("---:|", PhaseNames.Length + 5))}");
+        output.WriteLine($"| resources | process | pipeline | {string.Join(" | ", PhaseNames)} | peak RSS | µs/resource | µs/added resource |");
+        output.WriteLine($"|{string.Concat(Enumerable.Repeat("---:|", PhaseNames.Length + 6))}");
+        SizeMeasurement? previous = null;
         foreach (var size in sizes)
         {
             var pipeline = size.Median(r => r.PipelineMilliseconds);
+
+            // The marginal cost from the previous size: flat when no step grows faster than the program.
+            var added = previous is null
+                ? "–"
+                : ((pipeline - previous.Median(r => r.PipelineMilliseconds)) * 1000 / (size.First.Resources - previous.First.Resources)).ToString("N1", CultureInfo.InvariantCulture);
             output.WriteLine($"| {size.First.Resources:N0} | {size.Wall:N0} | {pipeline:N0} | " +
                 string.Join(" | ", PhaseNames.Select(p => Ms(size.Phase(p)))) +
-                $" | {Megabytes(size.Median(r => r.PeakBytes)):N0} MB | {pipeline * 1000 / size.First.Resources:N1} |");
+                $" | {Megabytes(size.Median(r => r.PeakBytes)):N0} MB | {pipeline * 1000 / size.First.Resources:N1} | {added} |");
+            previous = size;
         }
 
         output.WriteLine();
@@ -55,10 +62,8 @@ internal static class ResultTable
         output.WriteLine();
         foreach (var size in sizes)
         {
-            if (size.First.PolicyFindings > 0 || size.First.SchemaErrors > 0)
-            {
-                output.WriteLine($"Note: size {size.Size:N0} has {size.First.SchemaErrors} schema errors and {size.First.PolicyFindings} policy findings.");
-            }
+            output.WriteLine($"{size.Size:N0}: {size.First.SchemaErrors} schema errors, {size.First.BlockingFindings} blocking policy findings" +
+                (size.First.PolicyFindings > 0 ? $"; findings: {size.First.FindingsByRule}." : "."));
 
             if (Targets.TryGetValue(size.Size, out var target))
             {
