@@ -36,8 +36,8 @@ internal static class CompilerPathBench
         }
 
         var resources = program.Split('\n').SkipWhile(l => l != "resources:").Skip(1).TakeWhile(l => l.StartsWith(' ')).Count(l => l.Length > 2 && l[2] != ' ');
-        output.WriteLine($"Compiler path: bash {Script} (PULUMI_STACK={stack}, PULUMI_CONFIG from Pulumi.{stack}.yaml), " +
-            $"program of {resources} resources, {program.Length:N0} bytes.");
+        output.WriteLine($"Compiler path: bash {Script} (PULUMI_STACK={stack}, PULUMI_CONFIG from Pulumi.{stack}.yaml) runs the project's " +
+            $"program (stacks/Infra.Stacks/ProjectProgram.cs): {resources} resources, {program.Length:N0} bytes.");
         output.WriteLine($"First call (publishes only if a source is newer than the ReadyToRun publish): {warmup.TotalMilliseconds:N0} ms.");
         output.WriteLine($"Warm, {runs} calls: median {SizeMeasurement.Median(walls):N0} ms, min {walls.Min():N0} ms, max {walls.Max():N0} ms " +
             $"(target ≤ 500 ms: {(SizeMeasurement.Median(walls) <= 500 ? "met" : "MISSED")}).");
