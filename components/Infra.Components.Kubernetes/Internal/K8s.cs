@@ -13,12 +13,17 @@ internal static class K8s
     public const string ComponentLabel = "app.kubernetes.io/component";
     public const string NamespaceNameLabel = "kubernetes.io/metadata.name";
 
+    /// <summary>A string map in ordinal key order (labels, selectors), whatever order the dictionary enumerates in.</summary>
     public static Props Map(IEnumerable<KeyValuePair<string, string>> entries)
     {
+        // Every object's labels go through here: a plain stable sort, without LINQ's per-call machinery.
+        var sorted = entries.Select((entry, position) => (entry, position)).ToArray();
+        Array.Sort(sorted, static (a, b) =>
+            string.CompareOrdinal(a.entry.Key, b.entry.Key) is var byKey and not 0 ? byKey : a.position.CompareTo(b.position));
         var props = new Props();
-        foreach (var (key, value) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+        foreach (var (entry, _) in sorted)
         {
-            props[key] = value;
+            props[entry.Key] = entry.Value;
         }
 
         return props;

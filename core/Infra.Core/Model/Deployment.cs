@@ -15,6 +15,7 @@ public sealed class Deployment
 
     private readonly List<Resource> resources = [];
     private readonly HashSet<string> keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> numberedKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Type, string Name), Resource> identities = [];
     private readonly Dictionary<string, ProviderResource> defaultProviders = new(StringComparer.Ordinal);
     private readonly List<KeyValuePair<string, Node>> outputs = [];
@@ -118,7 +119,7 @@ public sealed class Deployment
     {
         CheckUnique(resource);
         resources.Add(resource);
-        var key = ProgramKeys.Allocate(resource.Name, resource.Type, keys);
+        var key = ProgramKeys.Allocate(resource.Name, resource.Type, keys, numberedKeys);
         keys.Add(key);
         return key;
     }

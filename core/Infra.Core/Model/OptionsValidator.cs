@@ -11,9 +11,10 @@ internal static class OptionsValidator
 {
     public static void Validate(Resource resource)
     {
-        var problems = new List<Diagnostic>();
+        // Runs for every resource: nothing is allocated unless there is a problem.
+        List<Diagnostic>? problems = null;
         var options = resource.Options;
-        void Fail(string option, string message, string rule, string fix) => problems.Add(
+        void Fail(string option, string message, string rule, string fix) => (problems ??= []).Add(
             Diagnostic.At(resource.DeclaredAt, "INFRA-OPTION-001", $"Option '{option}' of '{resource.Name}': {message}") with
             {
                 Resource = resource.Name,
@@ -27,7 +28,7 @@ internal static class OptionsValidator
             Fail("version", $"'{version}' is not a semantic version.", "a literal semver such as 7.48.0", "Write the provider plugin's exact version.");
         }
 
-        foreach (var (name, paths) in new[] { ("ignoreChanges", options.IgnoreChanges), ("replaceOnChanges", options.ReplaceOnChanges), ("hideDiffs", options.HideDiffs) })
+        void CheckPaths(string name, IReadOnlyList<string>? paths)
         {
             foreach (var path in paths ?? [])
             {
@@ -41,6 +42,10 @@ internal static class OptionsValidator
                 }
             }
         }
+
+        CheckPaths("ignoreChanges", options.IgnoreChanges);
+        CheckPaths("replaceOnChanges", options.ReplaceOnChanges);
+        CheckPaths("hideDiffs", options.HideDiffs);
 
         if (options.Protect is { Node: { } protect } && ReferencesResource(resource.Deployment, protect))
         {
@@ -93,7 +98,7 @@ internal static class OptionsValidator
             }
         }
 
-        foreach (var other in (options.DependsOn ?? []).Concat(options.ReplaceWith ?? []).Append(options.DeletedWith).Append(options.Parent))
+        void CheckSameDeployment(Resource? other)
         {
             if (other is not null && other.Deployment != resource.Deployment)
             {
@@ -101,7 +106,19 @@ internal static class OptionsValidator
             }
         }
 
-        if (problems.Count > 0)
+        foreach (var other in options.DependsOn ?? [])
+        {
+            CheckSameDeployment(other);
+        }
+
+        foreach (var other in options.ReplaceWith ?? [])
+        {
+            CheckSameDeployment(other);
+        }
+
+        CheckSameDeployment(options.DeletedWith);
+        CheckSameDeployment(options.Parent);
+        if (problems is not null)
         {
             throw new InfraException(problems);
         }

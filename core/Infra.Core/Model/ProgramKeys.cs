@@ -9,7 +9,14 @@ namespace Infra.Core;
 /// </summary>
 internal static class ProgramKeys
 {
-    public static string Allocate(string name, string type, HashSet<string> taken)
+    /// <param name="name">The logical name.</param>
+    /// <param name="type">The type token.</param>
+    /// <param name="taken">The keys allocated so far (only ever added to).</param>
+    /// <param name="nextNumber">
+    /// Per key-with-type, the number to try next: every smaller one is taken already, so many names that clean up to the
+    /// same key (<c>a.b</c>, <c>a/b</c>, <c>a b</c>…) are numbered in linear, not quadratic, time.
+    /// </param>
+    public static string Allocate(string name, string type, HashSet<string> taken, Dictionary<string, int> nextNumber)
     {
         var key = Sanitize(name);
         if (!taken.Contains(key) && key != "pulumi")
@@ -24,11 +31,12 @@ internal static class ProgramKeys
             return withType;
         }
 
-        for (var n = 2; ; n++)
+        for (var n = nextNumber.GetValueOrDefault(withType, 2); ; n++)
         {
             var numbered = $"{withType}-{n}";
             if (!taken.Contains(numbered))
             {
+                nextNumber[withType] = n + 1;
                 return numbered;
             }
         }

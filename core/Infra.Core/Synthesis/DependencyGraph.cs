@@ -7,21 +7,25 @@ namespace Infra.Core.Synthesis;
 public static class DependencyGraph
 {
     /// <summary>Keys of the resources referred to anywhere in a declaration (properties, options, get), in first-seen order.</summary>
-    public static IReadOnlyList<string> ReferencedKeys(ResourceDecl resource, ProgramDocument program)
+    public static IReadOnlyList<string> ReferencedKeys(ResourceDecl resource, ProgramDocument program) =>
+        ReferencedKeys(resource, program, new HashSet<string>(StringComparer.Ordinal));
+
+    /// <summary>The same, with a set the caller reuses for every resource (cleared here), so a whole program costs no set per resource.</summary>
+    private static IReadOnlyList<string> ReferencedKeys(ResourceDecl resource, ProgramDocument program, HashSet<string> seen)
     {
-        var found = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        seen.Clear();
+        List<string>? found = null;
         void Visit(Node? node)
         {
             switch (node)
             {
                 case ReferenceNode reference when program.FindResource(reference.Root) is not null && seen.Add(reference.Root):
-                    found.Add(reference.Root);
+                    (found ??= []).Add(reference.Root);
                     break;
                 case InterpolationNode interpolation:
-                    foreach (var part in interpolation.Parts)
+                    for (var i = 0; i < interpolation.Parts.Count; i++)
                     {
-                        Visit(part);
+                        Visit(interpolation.Parts[i]);
                     }
 
                     break;
@@ -29,16 +33,16 @@ public static class DependencyGraph
                     Visit(function.Argument);
                     break;
                 case ListNode list:
-                    foreach (var item in list.Items)
+                    for (var i = 0; i < list.Items.Count; i++)
                     {
-                        Visit(item);
+                        Visit(list.Items[i]);
                     }
 
                     break;
                 case MapNode map:
-                    foreach (var entry in map.Entries)
+                    for (var i = 0; i < map.Entries.Count; i++)
                     {
-                        Visit(entry.Value);
+                        Visit(map.Entries[i].Value);
                     }
 
                     break;
@@ -48,16 +52,17 @@ public static class DependencyGraph
         Visit(resource.Properties);
         Visit(resource.Options);
         Visit(resource.Get);
-        return found;
+        return found ?? (IReadOnlyList<string>)[];
     }
 
     /// <summary>Every reference cycle, each reported once with its path.</summary>
     public static IReadOnlyList<Diagnostic> FindCycles(ProgramDocument program)
     {
-        var edges = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var edges = new Dictionary<string, IReadOnlyList<string>>(program.Resources.Count, StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var resource in program.Resources)
         {
-            edges[resource.Key] = ReferencedKeys(resource, program);
+            edges[resource.Key] = ReferencedKeys(resource, program, seen);
         }
 
         var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 = on the path, 2 = done

@@ -63,8 +63,16 @@ public sealed class ProgramDocument
     /// <summary>The URN Pulumi gives a top-level resource of this program.</summary>
     public static string UrnOf(string stack, string project, ResourceDecl resource, Func<string, ResourceDecl?> parentOf)
     {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(parentOf);
+        var first = parentOf(resource.Key);
+        if (first is null)
+        {
+            return $"urn:pulumi:{stack}::{project}::{resource.Type}::{resource.LogicalName}";
+        }
+
         var types = new List<string> { resource.Type };
-        for (var parent = parentOf(resource.Key); parent is not null; parent = parentOf(parent.Key))
+        for (var parent = first; parent is not null; parent = parentOf(parent.Key))
         {
             types.Insert(0, parent.Type);
         }

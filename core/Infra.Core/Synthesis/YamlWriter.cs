@@ -10,10 +10,32 @@ namespace Infra.Core.Synthesis;
 /// </summary>
 public static class YamlWriter
 {
+    /// <summary>Resources written to a <see cref="TextWriter"/> are handed over in batches of about this many characters.</summary>
+    private const int FlushChars = 32 * 1024;
+
     public static string Write(ProgramDocument program, IEnumerable<string>? headerComments = null)
     {
         ArgumentNullException.ThrowIfNull(program);
         var output = new StringBuilder(256 + (program.Resources.Count * 512));
+        Write(program, headerComments, output, sink: null);
+        return output.ToString();
+    }
+
+    /// <summary>
+    /// Writes the same text as <see cref="Write(ProgramDocument, IEnumerable{string}?)"/> to <paramref name="sink"/> as it
+    /// goes, so a large program is never held twice in memory (as a builder and as a string).
+    /// </summary>
+    public static void Write(ProgramDocument program, TextWriter sink, IEnumerable<string>? headerComments = null)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(sink);
+        var output = new StringBuilder(FlushChars + (FlushChars / 4));
+        Write(program, headerComments, output, sink);
+        sink.Write(output);
+    }
+
+    private static void Write(ProgramDocument program, IEnumerable<string>? headerComments, StringBuilder output, TextWriter? sink)
+    {
         foreach (var line in headerComments ?? [])
         {
             output.Append("# ").Append(line).Append('\n');
@@ -50,11 +72,15 @@ public static class YamlWriter
             foreach (var resource in program.Resources)
             {
                 WriteResource(output, resource);
+                if (sink is not null && output.Length >= FlushChars)
+                {
+                    sink.Write(output);
+                    output.Clear();
+                }
             }
         }
 
         WriteSection(output, "outputs", program.Outputs);
-        return output.ToString();
     }
 
     /// <summary>Writes one value as a YAML document (for tests and reports).</summary>
@@ -168,8 +194,9 @@ public static class YamlWriter
 
     private static void WriteItems(StringBuilder output, IReadOnlyList<Node> items, int indent)
     {
-        foreach (var item in items)
+        for (var i = 0; i < items.Count; i++)
         {
+            var item = items[i];
             Indent(output, indent);
             output.Append('-');
             switch (item)

@@ -61,11 +61,13 @@ public sealed class MapNode : Node
     {
         get
         {
-            foreach (var entry in Entries)
+            // Indexed, not foreach: enumerating an IReadOnlyList allocates, and rules and checks look keys up constantly.
+            var entries = Entries;
+            for (var i = 0; i < entries.Count; i++)
             {
-                if (entry.Key == key)
+                if (entries[i].Key == key)
                 {
-                    return entry.Value;
+                    return entries[i].Value;
                 }
             }
 

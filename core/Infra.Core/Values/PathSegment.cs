@@ -225,8 +225,9 @@ public static class PropertyPath
             AppendQuoted(builder, root);
         }
 
-        foreach (var segment in path)
+        for (var i = 0; i < path.Count; i++)
         {
+            var segment = path[i];
             if (segment.IsIndex)
             {
                 builder.Append('[').Append(segment.Index.ToString(CultureInfo.InvariantCulture)).Append(']');

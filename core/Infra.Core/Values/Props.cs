@@ -10,7 +10,11 @@ namespace Infra.Core.Values;
 /// </summary>
 public sealed class Props : IEnumerable<KeyValuePair<string, Node>>
 {
+    /// <summary>Past this many keys, positions are kept in a dictionary so that a large map (a ConfigMap's data) is built in linear time.</summary>
+    private const int IndexedFrom = 16;
+
     private readonly List<KeyValuePair<string, Node>> entries = [];
+    private Dictionary<string, int>? positions;
 
     public Input this[string key]
     {
@@ -30,6 +34,8 @@ public sealed class Props : IEnumerable<KeyValuePair<string, Node>>
             if (index >= 0)
             {
                 entries.RemoveAt(index);
+                positions = null;
+                IndexIfLarge();
             }
 
             return;
@@ -39,10 +45,17 @@ public sealed class Props : IEnumerable<KeyValuePair<string, Node>>
         if (index >= 0)
         {
             entries[index] = entry;
+            return;
+        }
+
+        entries.Add(entry);
+        if (positions is not null)
+        {
+            positions[key] = entries.Count - 1;
         }
         else
         {
-            entries.Add(entry);
+            IndexIfLarge();
         }
     }
 
@@ -52,8 +65,27 @@ public sealed class Props : IEnumerable<KeyValuePair<string, Node>>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    private void IndexIfLarge()
+    {
+        if (entries.Count < IndexedFrom)
+        {
+            return;
+        }
+
+        positions = new Dictionary<string, int>(entries.Count * 2, StringComparer.Ordinal);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            positions[entries[i].Key] = i;
+        }
+    }
+
     private int IndexOf(string key)
     {
+        if (positions is not null)
+        {
+            return positions.TryGetValue(key, out var position) ? position : -1;
+        }
+
         for (var i = 0; i < entries.Count; i++)
         {
             if (entries[i].Key == key)

@@ -85,7 +85,7 @@ internal static class PolicyEngine
         }
 
         var resourceRule = (ResourceRule)rule;
-        foreach (var resource in program.Resources)
+        foreach (var resource in program.JudgedBy(resourceRule))
         {
             if (resource.IsRead)
             {
@@ -106,7 +106,16 @@ internal static class PolicyEngine
             if (resourceRule.Checks.For(resource.Type) is { } check)
             {
                 evaluated.Add(resource);
-                Guard(rule, resource, errors, () => check(resource, new RuleCheck(resource, program, context, raw)));
+
+                // The guard written out (not through a lambda): it runs for every resource of every rule.
+                try
+                {
+                    check(resource, new RuleCheck(resource, program, context, raw));
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    errors.Add(Failed(rule, resource, e));
+                }
             }
         }
 
@@ -121,9 +130,12 @@ internal static class PolicyEngine
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            errors.Add(new PolicyError(rule.Id, resource?.Label, $"Rule {rule.Id} failed: {e.GetType().Name}: {e.Message}"));
+            errors.Add(Failed(rule, resource, e));
         }
     }
+
+    private static PolicyError Failed(PolicyRule rule, PolicyResource? resource, Exception e) =>
+        new(rule.Id, resource?.Label, $"Rule {rule.Id} failed: {e.GetType().Name}: {e.Message}");
 
     private static PolicyFinding Finish(PolicyRule rule, RawFinding raw, EnforcementLevel level, ResourceLocator locator)
     {

@@ -11,6 +11,11 @@ public sealed class PolicyProgram
 {
     private readonly Dictionary<string, PolicyResource> byKey = new(StringComparer.Ordinal);
     private readonly ILookup<string, PolicyResource> byType;
+    private readonly ILookup<string, int> positionsByType;
+    private readonly int[] opaquePositions;
+    private readonly Dictionary<(string Type, string Property), ReferenceIndex> references = [];
+    private readonly Dictionary<(string Type, string Property), (HashSet<string> Keys, HashSet<string> Names)> targets = [];
+    private readonly Dictionary<Type, object> indexes = [];
 
     internal PolicyProgram(ProgramDocument document, string stack, string project, Func<string, string?>? resolver, ReadRecorder? reads)
     {
@@ -19,9 +24,19 @@ public sealed class PolicyProgram
         foreach (var declaration in document.Resources)
         {
             var type = TypeTokens.Canonical(declaration.Type, resolver);
-            var visited = new HashSet<string>(StringComparer.Ordinal);
-            var urn = ProgramDocument.UrnOf(stack, project, Canonical(declaration, type),
-                key => visited.Add(key) ? ParentOf(document, key, resolver) : null);
+            string urn;
+            if (declaration.Options?["parent"] is ReferenceNode { Path.Count: 0 })
+            {
+                var visited = new HashSet<string>(StringComparer.Ordinal);
+                urn = ProgramDocument.UrnOf(stack, project, Canonical(declaration, type),
+                    key => visited.Add(key) ? ParentOf(document, key, resolver) : null);
+            }
+            else
+            {
+                // No parent (components are flattened away): the URN names the resource's own type only.
+                urn = ProgramDocument.UrnOf(stack, project, Canonical(declaration, type), NoParent);
+            }
+
             var properties = declaration.Properties ?? MapNode.Empty;
             var resource = new PolicyResource(declaration, declaration.Key, declaration.LogicalName, type, urn,
                 new PropertyValue(properties, "", "", type, reads));
@@ -35,6 +50,8 @@ public sealed class PolicyProgram
 
         Resources = resources;
         byType = resources.Where(r => !r.IsOpaque).ToLookup(r => r.Type, TypeTokens.Comparer);
+        positionsByType = Enumerable.Range(0, resources.Count).Where(i => !resources[i].IsOpaque).ToLookup(i => resources[i].Type, TypeTokens.Comparer);
+        opaquePositions = [.. Enumerable.Range(0, resources.Count).Where(i => resources[i].IsOpaque)];
     }
 
     public ProgramDocument Document { get; }
@@ -50,6 +67,34 @@ public sealed class PolicyProgram
     /// <summary>Managed resources and manifest objects of the given types.</summary>
     public IEnumerable<PolicyResource> OfType(params string[] types) =>
         types.SelectMany(t => byType[t]).Where(r => !r.IsRead);
+
+    /// <summary>
+    /// What the engine hands a resource rule, in program order: the resources of the rule's types, and the unreadable
+    /// manifest content when the rule inspects manifests (so the engine can report it as not evaluable). Every other
+    /// resource would find no check; skipping them keeps a pack of many rules linear in the program's size.
+    /// </summary>
+    internal IEnumerable<PolicyResource> JudgedBy(ResourceRule rule)
+    {
+        var positions = new List<int>();
+        foreach (var type in rule.Types)
+        {
+            positions.AddRange(positionsByType[type]);
+        }
+
+        if (opaquePositions.Length > 0 && rule.InspectsManifests)
+        {
+            positions.AddRange(opaquePositions);
+        }
+
+        positions.Sort();
+        for (var i = 0; i < positions.Count; i++)
+        {
+            if (i == 0 || positions[i] != positions[i - 1])
+            {
+                yield return Resources[positions[i]];
+            }
+        }
+    }
 
     /// <summary>The resource a value points at (<c>${key}</c>, <c>${key.id}</c>, <c>${key.arn}</c>), if it is one of the program's.</summary>
     public PolicyResource? Referenced(PropertyValue value) =>
@@ -67,9 +112,65 @@ public sealed class PolicyProgram
         _ => false,
     };
 
-    /// <summary>Resources of <paramref name="type"/> whose <paramref name="property"/> refers to <paramref name="target"/>.</summary>
-    public IEnumerable<PolicyResource> Referencing(PolicyResource target, string type, string property, params string?[] literalNames) =>
-        OfType(type).Where(r => RefersTo(r[property], target, literalNames));
+    /// <summary>Resources of <paramref name="type"/> whose <paramref name="property"/> refers to <paramref name="target"/>, in program order.</summary>
+    public IEnumerable<PolicyResource> Referencing(PolicyResource target, string type, string property, params string?[] literalNames)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return References(type, property).Referencing(target.Key, literalNames);
+    }
+
+    /// <summary>
+    /// True when <paramref name="value"/> refers to some resource of <paramref name="type"/>: a reference to it, an
+    /// interpolation containing one, or a literal equal to its <paramref name="nameProperty"/>.
+    /// </summary>
+    internal bool RefersToAny(PropertyValue value, string type, string nameProperty)
+    {
+        if (!targets.TryGetValue((type, nameProperty), out var known))
+        {
+            var resources = OfType(type).ToArray();
+            known = (resources.Select(r => r.Key).ToHashSet(StringComparer.Ordinal),
+                resources.Select(r => r[nameProperty].AsString()).OfType<string>().ToHashSet(StringComparer.Ordinal));
+            targets[(type, nameProperty)] = known;
+        }
+
+        return value.Node switch
+        {
+            ReferenceNode reference => known.Keys.Contains(reference.Root),
+            InterpolationNode interpolation => interpolation.Parts.OfType<ReferenceNode>().Any(r => known.Keys.Contains(r.Root)),
+            StringNode text => known.Names.Contains(text.Value),
+            _ => false,
+        };
+    }
+
+    /// <summary>The index of which resources of <paramref name="type"/> refer to which others through <paramref name="property"/>.</summary>
+    internal ReferenceIndex References(string type, string property)
+    {
+        if (!references.TryGetValue((type, property), out var index))
+        {
+            index = new ReferenceIndex(this, OfType(type), property);
+            references[(type, property)] = index;
+        }
+
+        return index;
+    }
+
+    /// <summary>
+    /// Something rules derive from the whole program (an index), built on first use and kept for this evaluation, so
+    /// that a rule run for each of N resources does not redo an O(N) scan each time.
+    /// </summary>
+    internal T Index<T>(Func<PolicyProgram, T> build)
+        where T : class
+    {
+        if (!indexes.TryGetValue(typeof(T), out var index))
+        {
+            index = build(this);
+            indexes[typeof(T)] = index;
+        }
+
+        return (T)index;
+    }
+
+    private static ResourceDecl? NoParent(string key) => null;
 
     private static ResourceDecl Canonical(ResourceDecl declaration, string type) => new()
     {

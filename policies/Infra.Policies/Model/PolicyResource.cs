@@ -9,6 +9,10 @@ namespace Infra.Policies;
 /// </summary>
 public sealed class PolicyResource
 {
+    // Every rule asks for these; cut from the type token once.
+    private string? package;
+    private string? kind;
+
     internal PolicyResource(ResourceDecl declaration, string key, string logicalName, string type, string urn,
         PropertyValue properties, PolicyResource? container = null, string? manifestPath = null, string? opaqueReason = null)
     {
@@ -54,10 +58,10 @@ public sealed class PolicyResource
     /// <summary>A resource read with <c>get:</c>: it is not managed by the program, so rules do not judge it.</summary>
     public bool IsRead => Container is null && Declaration.Get is not null;
 
-    public string Package => Type[..Type.IndexOf(':', StringComparison.Ordinal)];
+    public string Package => package ??= Type[..Type.IndexOf(':', StringComparison.Ordinal)];
 
     /// <summary>The kind of a Kubernetes resource (the last part of the token).</summary>
-    public string Kind => Type[(Type.LastIndexOf(':') + 1)..];
+    public string Kind => kind ??= Type[(Type.LastIndexOf(':') + 1)..];
 
     public SourceLocation DeclaredAt => Declaration.DeclaredAt;
 

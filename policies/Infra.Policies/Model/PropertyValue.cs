@@ -25,8 +25,14 @@ public readonly struct PropertyValue
 {
     private readonly ReadRecorder? reads;
     private readonly string resourceType;
+    private readonly ValuePath location;
 
     internal PropertyValue(Node? node, string path, string schemaPath, string resourceType, ReadRecorder? reads)
+        : this(node, ValuePath.Of(path, schemaPath), resourceType, reads)
+    {
+    }
+
+    private PropertyValue(Node? node, ValuePath location, string resourceType, ReadRecorder? reads)
     {
         var secret = false;
         while (node is FunctionNode { Name: "secret" } function)
@@ -37,11 +43,10 @@ public readonly struct PropertyValue
 
         Node = node;
         IsSecret = secret;
-        Path = path;
-        SchemaPath = schemaPath;
+        this.location = location;
         this.resourceType = resourceType;
         this.reads = reads;
-        reads?.Record(resourceType, schemaPath);
+        reads?.Record(resourceType, location.SchemaPath);
     }
 
     /// <summary>A value derived from another (e.g. a statement parsed out of a JSON policy); not a schema property.</summary>
@@ -51,10 +56,10 @@ public readonly struct PropertyValue
     public Node? Node { get; }
 
     /// <summary>The path for messages, e.g. <c>hosts[1].assignPublicIp</c>.</summary>
-    public string Path { get; }
+    public string Path => location?.Path ?? "";
 
     /// <summary>The path in schema form: <c>[]</c> for any list item, <c>{}</c> for any map entry.</summary>
-    public string SchemaPath { get; }
+    public string SchemaPath => location?.SchemaPath ?? "";
 
     public bool IsSecret { get; }
 
@@ -67,22 +72,23 @@ public readonly struct PropertyValue
     public bool IsUnknown => State == ValueState.Unknown;
 
     /// <summary>A property of an object.</summary>
-    public PropertyValue this[string name] => Child(Join(Path, name), Join(SchemaPath, name), node => (node as MapNode)?[name]);
+    public PropertyValue this[string name] => Child(ValuePath.Property(location, name), IsUnknown ? Node : (Node as MapNode)?[name]);
 
     /// <summary>A list item.</summary>
-    public PropertyValue this[int index] => Child($"{Path}[{index}]", SchemaPath + "[]",
-        node => node is ListNode list && index < list.Items.Count ? list.Items[index] : null);
+    public PropertyValue this[int index] => Child(ValuePath.Item(location, index),
+        IsUnknown ? Node : Node is ListNode list && index < list.Items.Count ? list.Items[index] : null);
 
     /// <summary>An entry of a map-typed property (labels, annotations, <c>postgresqlConfig</c>, <c>hosts</c> of V2 clusters).</summary>
-    public PropertyValue Key(string key) => Child($"{Path}[\"{key}\"]", SchemaPath + "{}", node => (node as MapNode)?[key]);
+    public PropertyValue Key(string key) => Child(ValuePath.Entry(location, key), IsUnknown ? Node : (Node as MapNode)?[key]);
 
     /// <summary>A nested path of object properties and list indexes: <c>settings.ipConfiguration.ipv4Enabled</c>.</summary>
     public PropertyValue Get(string path)
     {
         var current = this;
-        foreach (var segment in PropertyPath.Parse(path))
+        var segments = PropertyPath.Parse(path);
+        for (var i = 0; i < segments.Count; i++)
         {
-            current = segment.IsIndex ? current[segment.Index] : current[segment.Key!];
+            current = segments[i].IsIndex ? current[segments[i].Index] : current[segments[i].Key!];
         }
 
         return current;
@@ -101,7 +107,7 @@ public readonly struct PropertyValue
             var items = new PropertyValue[list.Items.Count];
             for (var i = 0; i < items.Length; i++)
             {
-                items[i] = new PropertyValue(list.Items[i], $"{Path}[{i}]", SchemaPath + "[]", resourceType, reads);
+                items[i] = new PropertyValue(list.Items[i], ValuePath.Item(location, i), resourceType, reads);
             }
 
             return items;
@@ -118,12 +124,14 @@ public readonly struct PropertyValue
                 return [];
             }
 
-            var path = Path;
-            var schemaPath = SchemaPath + "{}";
-            var type = resourceType;
-            var recorder = reads;
-            return map.Entries.Select(e => new KeyValuePair<string, PropertyValue>(
-                e.Key, new PropertyValue(e.Value, $"{path}[\"{e.Key}\"]", schemaPath, type, recorder))).ToArray();
+            var entries = new KeyValuePair<string, PropertyValue>[map.Entries.Count];
+            for (var i = 0; i < entries.Length; i++)
+            {
+                var (key, value) = map.Entries[i];
+                entries[i] = new(key, new PropertyValue(value, ValuePath.Entry(location, key), resourceType, reads));
+            }
+
+            return entries;
         }
     }
 
@@ -196,12 +204,6 @@ public readonly struct PropertyValue
         };
     }
 
-    private PropertyValue Child(string path, string schemaPath, Func<Node, Node?> select)
-    {
-        return IsUnknown
-            ? new PropertyValue(Node, path, schemaPath, resourceType, reads)
-            : new PropertyValue(Node is null ? null : select(Node), path, schemaPath, resourceType, reads);
-    }
-
-    private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
+    /// <summary>Below an unknown value everything is unknown (the same expression); below an absent one, absent.</summary>
+    private PropertyValue Child(ValuePath path, Node? node) => new(node, path, resourceType, reads);
 }

@@ -20,6 +20,11 @@ public static class TypeTokens
             return resolved;
         }
 
+        if (IsCanonical(token))
+        {
+            return token;
+        }
+
         var parts = token.Split(':');
         if (parts.Length == 2)
         {
@@ -33,5 +38,27 @@ public static class TypeTokens
 
         var name = parts[2];
         return $"{parts[0]}:{parts[1]}/{char.ToLowerInvariant(name[0])}{name[1..]}:{name}";
+    }
+
+    /// <summary>
+    /// <c>package:module/name:Name</c> already (what synthesis writes for every resource), or a Kubernetes or Pulumi token,
+    /// which the rule leaves alone: nothing to rewrite, so no need to split it.
+    /// </summary>
+    private static bool IsCanonical(string token)
+    {
+        var first = token.IndexOf(':', StringComparison.Ordinal);
+        if (first <= 0)
+        {
+            return false;
+        }
+
+        if (token.AsSpan(0, first) is "kubernetes" or "pulumi")
+        {
+            return true;
+        }
+
+        var last = token.LastIndexOf(':');
+        return last > first + 1 && last < token.Length - 1 && token.IndexOf(':', first + 1) == last &&
+            token.AsSpan(first + 1, last - first - 1).Contains('/');
     }
 }

@@ -178,8 +178,7 @@ internal static class DatabaseRules
             return;
         }
 
-        var groups = c.Program.OfType(groupType).ToArray();
-        if (!groups.Any(g => PolicyProgram.RefersTo(groupName, g, g["name"].AsString())))
+        if (!c.Program.RefersToAny(groupName, groupType, "name"))
         {
             c.On(database).CannotFind(groupType, $"{groupName.Path} = {groupName.Display()} names a parameter group that is not in the program");
         }

@@ -135,9 +135,8 @@ internal static class KubernetesStackRules
 
         var ns = KubernetesObjects.NamespaceOf(c.Program, workload);
         var labels = KubernetesObjects.TemplateLabels(workload);
-        var budgets = c.Program.OfType(K8s.PodDisruptionBudget)
-            .Where(p => KubernetesObjects.NamespaceOf(c.Program, p).Name == ns.Name)
-            .Select(p => (Budget: p, Selects: KubernetesObjects.Selects(p["spec"]["selector"]["matchLabels"], labels)))
+        var budgets = c.Program.Index(program => new DisruptionBudgets(program)).Candidates(ns.Name, labels)
+            .Select(b => (b.Resource, Selects: KubernetesObjects.Selects(b.Selector, labels)))
             .ToArray();
         if (budgets.Any(b => b.Selects == true))
         {

@@ -194,13 +194,13 @@ internal static class NetworkRules
 
     private static void VpcHasFlowLog(PolicyResource vpc, RuleCheck c)
     {
-        var flowLogs = c.Program.OfType(Aws.FlowLog).ToArray();
-        if (flowLogs.Any(f => PolicyProgram.RefersTo(f["vpcId"], vpc)))
+        var flowLogs = c.Program.References(Aws.FlowLog, "vpcId");
+        if (flowLogs.Referencing(vpc.Key, []).Any())
         {
             return;
         }
 
-        if (flowLogs.Any(f => f["vpcId"].IsUnknown && c.Program.Referenced(f["vpcId"]) is null))
+        if (flowLogs.HasUnresolved)
         {
             c.CannotFind(Aws.FlowLog, "a FlowLog's vpcId is an expression that may name this VPC");
             return;

@@ -141,7 +141,7 @@ internal static class StorageRules
             return true;
         }
 
-        if (types.SelectMany(t => c.Program.OfType(t)).Any(x => x["bucket"].IsUnknown && c.Program.Referenced(x["bucket"]) is null))
+        if (types.Any(t => c.Program.References(t, "bucket").HasUnresolved))
         {
             c.CannotFind(types[0], "a companion's bucket is an expression that may name this bucket", enforcement: enforcement);
         }

@@ -30,13 +30,19 @@ internal static class SynthCommand
     private static int Run(InfraCli cli, string? stack, string? outputFile, bool compilerMode, ProjectFiles project)
     {
         var pipeline = cli.Pipeline();
-        string text;
+        SynthesisResult? result = null;
+        string? text = null;
         if (compilerMode)
         {
             var pulumiStack = cli.Context.Environment("PULUMI_STACK");
-            text = string.IsNullOrEmpty(pulumiStack)
-                ? pipeline.DiscoveryProgram()
-                : pipeline.Run(StackLoader.FromEnvironment(project, pulumiStack, cli.Context.Environment)).Text;
+            if (string.IsNullOrEmpty(pulumiStack))
+            {
+                text = pipeline.DiscoveryProgram();
+            }
+            else
+            {
+                result = pipeline.Run(StackLoader.FromEnvironment(project, pulumiStack, cli.Context.Environment));
+            }
         }
         else
         {
@@ -51,18 +57,26 @@ internal static class SynthCommand
                 });
             }
 
-            text = pipeline.Run(StackLoader.FromFile(project, stack)).Text;
+            result = pipeline.Run(StackLoader.FromFile(project, stack));
         }
 
-        if (outputFile is null)
+        if (outputFile is not null)
+        {
+            AtomicFile.WriteAllText(Path.Combine(cli.Context.WorkingDirectory, outputFile), text ?? result!.Text);
+            return ExitCodes.Success;
+        }
+
+        // Every check has passed by now: the program is streamed, never held as one string.
+        if (result is null)
         {
             cli.Context.Out.Write(text);
-            cli.Context.Out.Flush();
         }
         else
         {
-            AtomicFile.WriteAllText(Path.Combine(cli.Context.WorkingDirectory, outputFile), text);
+            result.WriteTo(cli.Context.Out);
         }
+
+        cli.Context.Out.Flush();
 
         return ExitCodes.Success;
     }

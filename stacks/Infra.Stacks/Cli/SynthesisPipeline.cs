@@ -8,7 +8,41 @@ using Infra.Policies;
 namespace Infra.Stacks.Cli;
 
 /// <summary>The result of synthesizing one stack, with the policy pack's verdict on it.</summary>
-public sealed record SynthesisResult(Deployment Deployment, ProgramDocument Program, string Text, PolicyReport Policy);
+public sealed class SynthesisResult
+{
+    private readonly IReadOnlyList<string> header;
+    private string? text;
+
+    internal SynthesisResult(Deployment deployment, ProgramDocument program, IReadOnlyList<string> header, PolicyReport policy)
+    {
+        Deployment = deployment;
+        Program = program;
+        this.header = header;
+        Policy = policy;
+    }
+
+    public Deployment Deployment { get; }
+
+    public ProgramDocument Program { get; }
+
+    public PolicyReport Policy { get; }
+
+    /// <summary>The Pulumi YAML program, written on first use.</summary>
+    public string Text => text ??= YamlWriter.Write(Program, header);
+
+    /// <summary>Writes the program as it is produced (the compiler's standard output): a large program is never held as one string.</summary>
+    public void WriteTo(TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (text is not null)
+        {
+            output.Write(text);
+            return;
+        }
+
+        YamlWriter.Write(Program, output, header);
+    }
+}
 
 /// <summary>
 /// Runs a program for a stack and produces the Pulumi YAML text, refusing anything unsafe to deploy: an
@@ -43,7 +77,7 @@ public sealed class SynthesisPipeline(ProgramDefinition definition, Func<DateOnl
 
         var context = PolicyContext.From(policy, EnvironmentOf(config), (today ?? UtcToday)(), config.StackName, config.ProjectName);
         var report = enforcePolicy ? PolicyGate.Enforce(program, context) : PolicyPack.Evaluate(program, context);
-        return new SynthesisResult(deployment, program, YamlWriter.Write(program, Header(config.StackName)), report);
+        return new SynthesisResult(deployment, program, Header(config.StackName), report);
     }
 
     /// <summary>The environment policies are judged for: <c>infra:environment</c> when set, else the stack name.</summary>

@@ -105,4 +105,25 @@ public class FlatteningTests
         Assert.Equal(["web", "web-service", "my-bucket"], program.Resources.Select(r => r.Key));
         Assert.Equal(["web", "web", "my.bucket"], program.Resources.Select(r => r.LogicalName));
     }
+
+    [Fact]
+    public void Names_that_clean_up_to_the_same_key_are_numbered_in_declaration_order()
+    {
+        const string unsafeCharacters = "./ :@+=,;!~*()[]{}<>?";
+        var names = unsafeCharacters.SelectMany(first => unsafeCharacters.Select(second => $"x{first}{second}")).ToArray();
+
+        var program = Programs.Synthesize(() =>
+        {
+            _ = new CustomResource("aws:s3/bucket:Bucket", "x---bucket-3");
+            foreach (var name in names)
+            {
+                _ = new CustomResource("aws:s3/bucket:Bucket", name);
+            }
+        });
+
+        // x---bucket-3 was taken first, so numbering skips it.
+        string[] expected = ["x---bucket-3", "x--", "x---bucket", "x---bucket-2", .. Enumerable.Range(4, names.Length - 3).Select(n => $"x---bucket-{n}")];
+        Assert.Equal(expected, program.Resources.Select(r => r.Key));
+        Assert.Equal(["x---bucket-3", .. names], program.Resources.Select(r => r.LogicalName));
+    }
 }
