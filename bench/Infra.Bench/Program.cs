@@ -18,6 +18,19 @@ internal static class BenchCommand
 
     public static int Run(string[] args)
     {
+        try
+        {
+            return Measure(args);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+    }
+
+    private static int Measure(string[] args)
+    {
         if (args.Contains("--child"))
         {
             // One measurement in this fresh process; the driver reads the last line.
@@ -28,8 +41,10 @@ internal static class BenchCommand
 
         if (args.Length > 0 && args[0] == "--bdn")
         {
+            // In process, short runs: phase costs for profiling, not the headline figures. Without a filter, all of them
+            // (BenchmarkDotNet would otherwise ask on standard input).
             var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
-            BenchmarkSwitcher.FromAssembly(typeof(PhaseBenchmarks).Assembly).Run(args[1..], config);
+            BenchmarkSwitcher.FromAssembly(typeof(PhaseBenchmarks).Assembly).Run(args.Length > 1 ? args[1..] : ["--filter", "*"], config);
             return 0;
         }
 
@@ -61,7 +76,14 @@ internal static class BenchCommand
     private static int? IntAfter(string[] args, string name)
     {
         var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : null;
+        if (at < 0)
+        {
+            return null;
+        }
+
+        return at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw Usage($"{name} needs a positive whole number");
     }
 
     private static ArgumentException Usage(string problem) => new(
