@@ -10,7 +10,7 @@ using Infra.Bench.Micro;
 return BenchCommand.Run(args);
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Infra.Bench -- [--size N | --all] [--runs 3] [--jit] [--compiler] [--bdn ...]</c>.
+/// <c>dotnet run -c Release --project bench/Infra.Bench -- [--size N | --all] [--runs 3] [--jit] [--one-namespace] [--compiler] [--bdn ...]</c>.
 /// </summary>
 internal static class BenchCommand
 {
@@ -34,7 +34,7 @@ internal static class BenchCommand
         if (args.Contains("--child"))
         {
             // One measurement in this fresh process; the driver reads the last line.
-            var result = PipelineRun.Once(IntAfter(args, "--size") ?? throw Usage("--child needs --size"));
+            var result = PipelineRun.Once(IntAfter(args, "--size") ?? throw Usage("--child needs --size"), args.Contains("--one-namespace"));
             Console.Out.WriteLine(JsonSerializer.Serialize(result, WholeProcessBench.Json));
             return 0;
         }
@@ -60,7 +60,7 @@ internal static class BenchCommand
         {
             var child = args.Contains("--jit") ? ChildProcess.Self() : ChildProcess.ReadyToRun(Repository.Root());
             Console.Error.WriteLine($"Measuring {string.Join(", ", sizes.Select(s => s.ToString("N0", CultureInfo.InvariantCulture)))} resources, {runs} processes each…");
-            var measured = WholeProcessBench.Measure(child, sizes, runs, Console.Error);
+            var measured = WholeProcessBench.Measure(child, sizes, runs, args.Contains("--one-namespace"), Console.Error);
             ResultTable.Write(Console.Out, measured, runs, child.Description);
         }
 
@@ -87,5 +87,5 @@ internal static class BenchCommand
     }
 
     private static ArgumentException Usage(string problem) => new(
-        $"{problem}. Usage: Infra.Bench [--size N | --all] [--runs 3] [--jit] [--compiler] [--compiler-runs 9] | --bdn [BenchmarkDotNet options]");
+        $"{problem}. Usage: Infra.Bench [--size N | --all] [--runs 3] [--jit] [--one-namespace] [--compiler] [--compiler-runs 9] | --bdn [BenchmarkDotNet options]");
 }
