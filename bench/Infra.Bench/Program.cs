@@ -10,7 +10,7 @@ using Infra.Bench.Micro;
 return BenchCommand.Run(args);
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Infra.Bench -- [--size N | --all] [--runs 3] [--jit] [--compiler] [--bdn ...]</c>.
+/// <c>dotnet run -c Release --project bench/Infra.Bench -- [--size N | --all] [--runs 3] [--jit] [--one-namespace] [--compiler] [--bdn ...]</c>.
 /// </summary>
 internal static class BenchCommand
 {
@@ -18,18 +18,33 @@ internal static class BenchCommand
 
     public static int Run(string[] args)
     {
+        try
+        {
+            return Measure(args);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+    }
+
+    private static int Measure(string[] args)
+    {
         if (args.Contains("--child"))
         {
             // One measurement in this fresh process; the driver reads the last line.
-            var result = PipelineRun.Once(IntAfter(args, "--size") ?? throw Usage("--child needs --size"));
+            var result = PipelineRun.Once(IntAfter(args, "--size") ?? throw Usage("--child needs --size"), args.Contains("--one-namespace"));
             Console.Out.WriteLine(JsonSerializer.Serialize(result, WholeProcessBench.Json));
             return 0;
         }
 
         if (args.Length > 0 && args[0] == "--bdn")
         {
+            // In process, short runs: phase costs for profiling, not the headline figures. Without a filter, all of them
+            // (BenchmarkDotNet would otherwise ask on standard input).
             var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
-            BenchmarkSwitcher.FromAssembly(typeof(PhaseBenchmarks).Assembly).Run(args[1..], config);
+            BenchmarkSwitcher.FromAssembly(typeof(PhaseBenchmarks).Assembly).Run(args.Length > 1 ? args[1..] : ["--filter", "*"], config);
             return 0;
         }
 
@@ -45,7 +60,7 @@ internal static class BenchCommand
         {
             var child = args.Contains("--jit") ? ChildProcess.Self() : ChildProcess.ReadyToRun(Repository.Root());
             Console.Error.WriteLine($"Measuring {string.Join(", ", sizes.Select(s => s.ToString("N0", CultureInfo.InvariantCulture)))} resources, {runs} processes each…");
-            var measured = WholeProcessBench.Measure(child, sizes, runs, Console.Error);
+            var measured = WholeProcessBench.Measure(child, sizes, runs, args.Contains("--one-namespace"), Console.Error);
             ResultTable.Write(Console.Out, measured, runs, child.Description);
         }
 
@@ -61,9 +76,16 @@ internal static class BenchCommand
     private static int? IntAfter(string[] args, string name)
     {
         var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : null;
+        if (at < 0)
+        {
+            return null;
+        }
+
+        return at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw Usage($"{name} needs a positive whole number");
     }
 
     private static ArgumentException Usage(string problem) => new(
-        $"{problem}. Usage: Infra.Bench [--size N | --all] [--runs 3] [--jit] [--compiler] [--compiler-runs 9] | --bdn [BenchmarkDotNet options]");
+        $"{problem}. Usage: Infra.Bench [--size N | --all] [--runs 3] [--jit] [--one-namespace] [--compiler] [--compiler-runs 9] | --bdn [BenchmarkDotNet options]");
 }

@@ -15,9 +15,9 @@ namespace Infra.Bench.Measure;
 /// </summary>
 internal static class PipelineRun
 {
-    public static RunResult Once(int size)
+    public static RunResult Once(int size, bool oneNamespace = false)
     {
-        var shape = StackShape.For(size);
+        var shape = StackShape.For(size) with { OneNamespace = oneNamespace };
         var meter = new PhaseMeter();
         var deployment = meter.Measure("build", () => Deployment.Run(GeneratedStack.Config(), GeneratedStack.Program(shape)));
         var program = meter.Measure("lower", () => Synthesizer.Synthesize(deployment));

@@ -31,7 +31,7 @@ internal static class WholeProcessBench
 {
     public static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
-    public static IReadOnlyList<SizeMeasurement> Measure(ChildProcess child, IReadOnlyList<int> sizes, int runs, TextWriter log)
+    public static IReadOnlyList<SizeMeasurement> Measure(ChildProcess child, IReadOnlyList<int> sizes, int runs, bool oneNamespace, TextWriter log)
     {
         // One unmeasured process first, so that the first measured one does not pay for a cold file cache.
         _ = child.Run("--child", "--size", "100");
@@ -42,7 +42,8 @@ internal static class WholeProcessBench
             var reports = new List<RunResult>();
             for (var run = 0; run < runs; run++)
             {
-                var (wall, output) = child.Run("--child", "--size", size.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                string[] arguments = ["--child", "--size", size.ToString(System.Globalization.CultureInfo.InvariantCulture), .. oneNamespace ? ["--one-namespace"] : Array.Empty<string>()];
+                var (wall, output) = child.Run(arguments);
                 var report = JsonSerializer.Deserialize<RunResult>(output.Trim().Split('\n')[^1], Json)
                     ?? throw new InvalidOperationException($"Size {size}: the measuring process printed no result.");
                 walls.Add(wall.TotalMilliseconds);

@@ -38,18 +38,21 @@ internal static class GeneratedStack
             new CustomResourceOptions { Version = ProviderPins.Kubernetes });
         var options = new ComponentResourceOptions { Providers = [k8s] };
 
+        Namespace? first = null;
         Namespace? last = null;
         for (var group = 0; group < shape.Groups; group++)
         {
-            last = Group(group, team, options);
+            last = Group(group, team, options, shape.OneNamespace ? first : null);
+            first ??= last;
         }
 
         if (shape.ExtraNamespace)
         {
             last = new Namespace("rest", new NamespaceArgs(), options);
+            first ??= last;
         }
 
-        var space = last ?? throw new InvalidOperationException("A generated stack has at least one namespace.");
+        var space = (shape.OneNamespace ? first : last) ?? throw new InvalidOperationException("A generated stack has at least one namespace.");
         for (var i = 0; i < shape.ExtraWorkloads; i++)
         {
             _ = Service($"rest-svc-{i}", space, team, options);
@@ -65,10 +68,12 @@ internal static class GeneratedStack
         }
     }
 
-    private static Namespace Group(int group, string team, ComponentResourceOptions options)
+    /// <summary>A group: its namespace, the data service and the chain of services (in <paramref name="shared"/> when given).</summary>
+    private static Namespace Group(int group, string team, ComponentResourceOptions options, Namespace? shared)
     {
         var prefix = $"g{group}";
-        var space = new Namespace(prefix, new NamespaceArgs { Labels = new Dictionary<string, string> { ["team"] = team } }, options);
+        var own = new Namespace(prefix, new NamespaceArgs { Labels = new Dictionary<string, string> { ["team"] = team } }, options);
+        var space = shared ?? own;
         var data = group % 2 == 0 ? DataServices.Postgres($"{prefix}-orders-db") : DataServices.Redis($"{prefix}-cache");
         var services = new Workload[StackShape.WorkloadsPerGroup];
         for (var i = 0; i < services.Length; i++)
@@ -82,7 +87,7 @@ internal static class GeneratedStack
             services[i].ConnectsTo(services[i + 1]);
         }
 
-        return space;
+        return own;
     }
 
     private static Workload Service(string name, Namespace space, string team, ComponentResourceOptions options,

@@ -8,6 +8,12 @@ namespace Infra.Bench.Stacks;
 /// </summary>
 internal sealed record StackShape(int Size, int Groups, int ExtraWorkloads, int ExtraConfigMaps, bool ExtraNamespace)
 {
+    /// <summary>
+    /// Every service in the first namespace (the others stay empty, so the count of resources is the same): the worst
+    /// case for rules that relate the objects of one namespace (default-deny policies, disruption budgets).
+    /// </summary>
+    public bool OneNamespace { get; init; }
+
     /// <summary>Services per namespace group (a chain: each calls the next; the first is exposed, the last uses the data service).</summary>
     public const int WorkloadsPerGroup = 8;
 
@@ -74,5 +80,6 @@ internal sealed record StackShape(int Size, int Groups, int ExtraWorkloads, int 
         (ExtraNamespace || ExtraWorkloads > 0 || ExtraConfigMaps > 0
             ? $" + rest: {(ExtraNamespace ? "namespace 5, " : "")}{ExtraWorkloads} Workloads × 5, {ExtraConfigMaps} ConfigMaps"
             : "") +
-        $"; {Workloads:N0} Workloads (each: Deployment, Service, ServiceAccount, HPA, PDB) in {Namespaces:N0} namespaces";
+        $"; {Workloads:N0} Workloads (each: Deployment, Service, ServiceAccount, HPA, PDB) in " +
+        (OneNamespace ? $"one namespace ({Namespaces - 1:N0} more empty)" : $"{Namespaces:N0} namespaces");
 }

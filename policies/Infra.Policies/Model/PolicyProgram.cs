@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Infra.Core.Synthesis;
 using Infra.Core.Values;
 
@@ -13,9 +14,10 @@ public sealed class PolicyProgram
     private readonly ILookup<string, PolicyResource> byType;
     private readonly ILookup<string, int> positionsByType;
     private readonly int[] opaquePositions;
-    private readonly Dictionary<(string Type, string Property), ReferenceIndex> references = [];
-    private readonly Dictionary<(string Type, string Property), (HashSet<string> Keys, HashSet<string> Names)> targets = [];
-    private readonly Dictionary<Type, object> indexes = [];
+    // Built on first use; concurrent, so that the program stays safe to read from several threads.
+    private readonly ConcurrentDictionary<(string Type, string Property), ReferenceIndex> references = new();
+    private readonly ConcurrentDictionary<(string Type, string Property), (HashSet<string> Keys, HashSet<string> Names)> targets = new();
+    private readonly ConcurrentDictionary<Type, object> indexes = new();
 
     internal PolicyProgram(ProgramDocument document, string stack, string project, Func<string, string?>? resolver, ReadRecorder? reads)
     {
@@ -125,13 +127,12 @@ public sealed class PolicyProgram
     /// </summary>
     internal bool RefersToAny(PropertyValue value, string type, string nameProperty)
     {
-        if (!targets.TryGetValue((type, nameProperty), out var known))
+        var known = targets.GetOrAdd((type, nameProperty), static (key, program) =>
         {
-            var resources = OfType(type).ToArray();
-            known = (resources.Select(r => r.Key).ToHashSet(StringComparer.Ordinal),
-                resources.Select(r => r[nameProperty].AsString()).OfType<string>().ToHashSet(StringComparer.Ordinal));
-            targets[(type, nameProperty)] = known;
-        }
+            var resources = program.OfType(key.Type).ToArray();
+            return (resources.Select(r => r.Key).ToHashSet(StringComparer.Ordinal),
+                resources.Select(r => r[key.Property].AsString()).OfType<string>().ToHashSet(StringComparer.Ordinal));
+        }, this);
 
         return value.Node switch
         {
@@ -143,32 +144,15 @@ public sealed class PolicyProgram
     }
 
     /// <summary>The index of which resources of <paramref name="type"/> refer to which others through <paramref name="property"/>.</summary>
-    internal ReferenceIndex References(string type, string property)
-    {
-        if (!references.TryGetValue((type, property), out var index))
-        {
-            index = new ReferenceIndex(this, OfType(type), property);
-            references[(type, property)] = index;
-        }
-
-        return index;
-    }
+    internal ReferenceIndex References(string type, string property) =>
+        references.GetOrAdd((type, property), static (key, program) => new ReferenceIndex(program, program.OfType(key.Type), key.Property), this);
 
     /// <summary>
     /// Something rules derive from the whole program (an index), built on first use and kept for this evaluation, so
     /// that a rule run for each of N resources does not redo an O(N) scan each time.
     /// </summary>
     internal T Index<T>(Func<PolicyProgram, T> build)
-        where T : class
-    {
-        if (!indexes.TryGetValue(typeof(T), out var index))
-        {
-            index = build(this);
-            indexes[typeof(T)] = index;
-        }
-
-        return (T)index;
-    }
+        where T : class => (T)indexes.GetOrAdd(typeof(T), static (_, state) => state.build(state.program), (build, program: this));
 
     private static ResourceDecl? NoParent(string key) => null;
 
