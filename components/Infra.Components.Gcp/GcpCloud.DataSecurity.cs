@@ -24,28 +24,8 @@ public sealed partial class GcpCloud
             return null;
         }
 
-        var ring = new CustomResource("gcp:kms/keyRing:KeyRing", service.ChildResourceName("keyring"), new Props
-        {
-            ["name"] = service.CloudResourceName(),
-            ["location"] = Region,
-            ["project"] = Options.Project,
-        }, service.StatefulChildResourceOptions);
-        var key = new CustomResource("gcp:kms/cryptoKey:CryptoKey", service.ChildResourceName("key"), new Props
-        {
-            ["name"] = service.CloudResourceName(),
-            ["keyRing"] = ring.Id,
-            ["purpose"] = "ENCRYPT_DECRYPT",
-            ["rotationPeriod"] = KeyRotationPeriod,
-            ["destroyScheduledDuration"] = "2592000s",
-        }, service.StatefulChildResourceOptions);
-        var grants = serviceAgents.Select(agent => (Resource)new CustomResource("gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember",
-            service.ChildResourceName($"key-{agent}"), new Props
-            {
-                ["cryptoKeyId"] = key.Id,
-                ["role"] = "roles/cloudkms.cryptoKeyEncrypterDecrypter",
-                ["member"] = $"serviceAccount:{ServiceAgent(agent)}",
-            }, service.ChildResourceOptions)).ToList();
-        return (key, grants);
+        var (key, grants) = RotatingKey(service, service.CloudResourceName(), serviceAgents.Select(agent => ($"key-{agent}", $"serviceAccount:{ServiceAgent(agent)}")));
+        return (key, grants.Cast<Resource>().ToList());
     }
 
     /// <summary>A Google service agent of the project, e.g. <c>service-123@gcp-sa-cloud-sql.iam.gserviceaccount.com</c>.</summary>

@@ -14,10 +14,22 @@ public sealed partial class GcpCloud
     /// </summary>
     private (Output<string> KeyId, CustomResource Grant) ServiceAgentKey(PlatformComponent component, string keyName, string agentDomain)
     {
+        var (key, grants) = RotatingKey(component, keyName, [("key-service-agent", $"serviceAccount:service-{Options.ProjectNumber}@{agentDomain}")]);
+        return (key.Id, grants[0]);
+    }
+
+    /// <summary>
+    /// The one way a component gets a Cloud KMS key: a key ring and a key in the region, rotated every 90 days, kept
+    /// 30 days after destruction, protected with the component's stateful resources, usable by the given members only.
+    /// </summary>
+    private (CustomResource Key, IReadOnlyList<CustomResource> Grants) RotatingKey(
+        PlatformComponent component, string keyName, IEnumerable<(string Suffix, string Member)> users)
+    {
         var ring = new CustomResource("gcp:kms/keyRing:KeyRing", component.ChildResourceName("keyring"), new Props
         {
             ["name"] = component.CloudResourceName(),
             ["location"] = Region,
+            ["project"] = Options.Project,
         }, component.StatefulChildResourceOptions);
         var key = new CustomResource("gcp:kms/cryptoKey:CryptoKey", component.ChildResourceName("key"), new Props
         {
@@ -25,13 +37,14 @@ public sealed partial class GcpCloud
             ["keyRing"] = ring.Id,
             ["purpose"] = "ENCRYPT_DECRYPT",
             ["rotationPeriod"] = KeyRotationPeriod,
+            ["destroyScheduledDuration"] = "2592000s",
         }, component.StatefulChildResourceOptions);
-        var grant = new CustomResource("gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", component.ChildResourceName("key-service-agent"), new Props
+        var grants = users.Select(user => new CustomResource("gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember", component.ChildResourceName(user.Suffix), new Props
         {
             ["cryptoKeyId"] = key.Id,
             ["role"] = "roles/cloudkms.cryptoKeyEncrypterDecrypter",
-            ["member"] = $"serviceAccount:service-{Options.ProjectNumber}@{agentDomain}",
-        }, component.ChildResourceOptions);
-        return (key.Id, grant);
+            ["member"] = user.Member,
+        }, component.ChildResourceOptions)).ToList();
+        return (key, grants);
     }
 }
