@@ -1,3 +1,4 @@
+using Infra.Components.Connectivity;
 using Infra.Components.Storage;
 using Infra.Core;
 using Infra.Core.Values;
@@ -177,4 +178,8 @@ public sealed partial class AwsCloud
     /// <param name="Bucket">The bucket resource.</param>
     /// <param name="Settings">Its ownership, public-access and encryption settings (and versioning): what a policy must wait for.</param>
     private sealed record S3Bucket(CustomResource Bucket, List<Resource> Settings);
+
+    /// <summary>Not yet realised on this cloud.</summary>
+    public ObjectStorageTarget GrantObjectWriter(ObjectStorage storage, ObjectWriterGrant grant) =>
+        throw new NotSupportedException("GrantObjectWriter is not realised yet.");
 }

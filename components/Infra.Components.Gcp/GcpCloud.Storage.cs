@@ -1,3 +1,4 @@
+using Infra.Components.Connectivity;
 using Infra.Components.Storage;
 using Infra.Core;
 using Infra.Core.Values;
@@ -114,4 +115,8 @@ public sealed partial class GcpCloud
             };
         }
     }
+
+    /// <summary>Not yet realised on this cloud.</summary>
+    public ObjectStorageTarget GrantObjectWriter(ObjectStorage storage, ObjectWriterGrant grant) =>
+        throw new NotSupportedException("GrantObjectWriter is not realised yet.");
 }

@@ -1,3 +1,4 @@
+using Infra.Components.Connectivity;
 using Infra.Components.Storage;
 using Infra.Components.Validation;
 using Infra.Core;
@@ -161,4 +162,8 @@ public sealed partial class YandexCloud
     /// <param name="Bucket">The bucket resource.</param>
     /// <param name="CdnSecret">The header value its policy requires of the CDN; null unless served through a CDN.</param>
     private sealed record YandexBucket(CustomResource Bucket, Output<string>? CdnSecret);
+
+    /// <summary>Not yet realised on this cloud.</summary>
+    public ObjectStorageTarget GrantObjectWriter(ObjectStorage storage, ObjectWriterGrant grant) =>
+        throw new NotSupportedException("GrantObjectWriter is not realised yet.");
 }

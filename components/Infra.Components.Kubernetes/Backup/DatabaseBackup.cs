@@ -121,8 +121,8 @@ public sealed class DatabaseBackup : ComponentResource
 
     private static void AddTarget(Props data, string prefix, ObjectStorageTarget target)
     {
-        data[$"{prefix}_ACCESS_KEY_ID"] = EndpointRules.Secret(target.AccessKeyId);
-        data[$"{prefix}_SECRET_ACCESS_KEY"] = EndpointRules.Secret(target.SecretAccessKey);
+        data[$"{prefix}_ACCESS_KEY_ID"] = EndpointRules.Secret(target.AccessKeyId!);
+        data[$"{prefix}_SECRET_ACCESS_KEY"] = EndpointRules.Secret(target.SecretAccessKey!);
     }
 
     private static Props PodSpec(DatabaseBackupSpec spec, Input account, Input secret)

@@ -1,3 +1,4 @@
+using Infra.Components.Connectivity;
 using Infra.Core.Values;
 
 namespace Infra.Components.Storage;
@@ -10,6 +11,13 @@ public interface IObjectStorageRealisation
     /// <paramref name="storage"/>. Read access for a CDN is granted by the CDN's realisation.
     /// </summary>
     ObjectStorageOutputs CreateObjectStorage(ObjectStorage storage, ObjectStorageSpec spec);
+
+    /// <summary>
+    /// Lets one workload of a cluster create objects under one prefix of <paramref name="storage"/>, and nothing
+    /// more, as children of <paramref name="storage"/>: a cloud identity bound to the workload's Kubernetes service
+    /// account where the cloud has that, otherwise a static key of a service account that may only upload.
+    /// </summary>
+    ObjectStorageTarget GrantObjectWriter(ObjectStorage storage, ObjectWriterGrant grant);
 }
 
 /// <summary>What a cloud's bucket gives other components.</summary>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Infra.Components.Connectivity;
 using Infra.Core;
 using Infra.Core.Values;
 
@@ -21,6 +22,8 @@ namespace Infra.Components.Storage;
 public sealed class ObjectStorage : PlatformComponent
 {
     public const string TypeToken = "infra:index:ObjectStorage";
+
+    private readonly HashSet<string> writers = new(StringComparer.Ordinal);
 
     public ObjectStorage(string name, ObjectStorageArgs args, Platform platform, ComponentResourceOptions? options = null,
         [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
@@ -48,6 +51,18 @@ public sealed class ObjectStorage : PlatformComponent
 
     /// <summary>The host name serving the bucket's objects (only to callers the bucket admits).</summary>
     public Output<string> DomainName => Outputs.DomainName;
+
+    /// <summary>
+    /// Lets one workload of a cluster create objects under one prefix of this bucket, and nothing else: no reads, no
+    /// deletes (retention is the bucket's lifecycle rules), no other prefix. Returns where and how it writes.
+    /// </summary>
+    public ObjectStorageTarget GrantWrite(ObjectWriterArgs args, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var grant = ObjectWriterRules.Resolve(this, args, writers, new SourceLocation(file, line));
+        writers.Add(grant.Name);
+        return Platform.Cloud.GrantObjectWriter(this, grant);
+    }
 
     /// <summary>The CDN that serves this bucket, once one was created for it.</summary>
     public Edge.Cdn? ServedBy { get; internal set; }

@@ -9,6 +9,12 @@ public sealed record ObjectStorageArgs
     /// </summary>
     public string? BucketName { get; init; }
 
+    /// <summary>
+    /// The region the bucket lives in, e.g. a second region for copies of backups. The cloud must have object
+    /// storage there (Yandex Object Storage has one region per cloud). Default: the platform's region.
+    /// </summary>
+    public string? Region { get; init; }
+
     /// <summary>Keep every version of every object, so that overwrites and deletes can be undone. Default: true.</summary>
     public bool Versioning { get; init; } = true;
 

@@ -20,6 +20,12 @@ public sealed partial record ObjectStorageSpec
 
     public required string BucketName { get; init; }
 
+    /// <summary>The region the bucket lives in (the platform's unless the args name another).</summary>
+    public required string Region { get; init; }
+
+    /// <summary>True when the bucket lives outside the platform's region.</summary>
+    public required bool InOtherRegion { get; init; }
+
     public required bool Versioning { get; init; }
 
     public required IReadOnlyList<LifecycleRule> LifecycleRules { get; init; }
@@ -52,6 +58,13 @@ public sealed partial record ObjectStorageSpec
                 "ForceDestroy is off in production", "Empty the bucket deliberately before removing it, or leave ForceDestroy false.");
         }
 
+        var region = args.Region ?? settings.Region;
+        if (string.IsNullOrWhiteSpace(region) || region.Trim() != region)
+        {
+            problems.Add(Code, "ObjectStorageArgs.Region", args.Region, $"'{args.Region}' is not a region.",
+                "a region name of the platform's cloud, e.g. eu-west-1 or europe-west4", "Name the region, or leave Region unset for the platform's.");
+        }
+
         var rules = args.LifecycleRules ?? [];
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < rules.Count; i++)
@@ -64,6 +77,8 @@ public sealed partial record ObjectStorageSpec
         {
             Name = name,
             BucketName = bucketName,
+            Region = region,
+            InOtherRegion = region != settings.Region,
             Versioning = args.Versioning,
             LifecycleRules = rules,
             AccessLogBucketName = accessLogs ? bucketName + "-logs" : null,
