@@ -50,7 +50,14 @@ public sealed record ServiceEndpoint
 }
 
 /// <summary>The pods that serve an in-cluster endpoint: their namespace and labels.</summary>
-public sealed record InClusterSelector(string Namespace, IReadOnlyDictionary<string, string> PodLabels);
+public sealed record InClusterSelector(string Namespace, IReadOnlyDictionary<string, string> PodLabels)
+{
+    /// <summary>
+    /// A Secret in <see cref="Namespace"/> whose <c>ca.crt</c> signs the server's TLS certificate, for clients that
+    /// run beside the service and verify it (backup jobs). Default: none (the server's certificate is publicly trusted).
+    /// </summary>
+    public string? CaSecretName { get; init; }
+}
 
 /// <summary>
 /// One credential of an endpoint. <paramref name="Key"/> is an upper-case suffix such as <c>USERNAME</c> or

@@ -67,7 +67,10 @@ public static class InClusterClickHouse
         _ = k8s.Objects("installation", objects, [operatorRelease, storageClass, certificates, secret], stateful: true);
 
         var host = Output.Create($"clickhouse-{name}.{k8s.Namespace}.svc.cluster.local");
-        var selector = new InClusterSelector(k8s.Namespace, new Dictionary<string, string> { ["clickhouse.altinity.com/chi"] = name });
+        var selector = new InClusterSelector(k8s.Namespace, new Dictionary<string, string> { ["clickhouse.altinity.com/chi"] = name })
+        {
+            CaSecretName = $"{name}-ca",
+        };
         return new DataServiceOutputs
         {
             Host = host,

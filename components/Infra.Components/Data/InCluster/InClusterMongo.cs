@@ -105,7 +105,11 @@ public static class InClusterMongo
         {
             ["app.kubernetes.io/instance"] = database.Name,
             ["app.kubernetes.io/component"] = "mongod",
-        });
+        })
+        {
+            // The operator issues the replica set's certificates from a CA it keeps in this Secret.
+            CaSecretName = $"{database.Name}-ssl",
+        };
         return new DataServiceOutputs
         {
             Host = host,
