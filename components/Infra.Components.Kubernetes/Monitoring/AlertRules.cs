@@ -51,6 +51,10 @@ public static class AlertRules
                     $"sum by (namespace, job) (increase({t.DatabaseConnectionErrorMetric}[5m])) > {N(t.DatabaseConnectionErrors)}",
                     "5m", "critical", "{{ $labels.namespace }}/{{ $labels.job }} cannot get database connections",
                     $"{{{{ $value | printf \"%.0f\" }}}} connection errors in 5 minutes (threshold {N(t.DatabaseConnectionErrors)})."),
+                new("BackupOverdue", BackupAge(t), "15m", "critical",
+                    "Backup {{ $labels.namespace }}/{{ $labels.cronjob }} has not succeeded in time",
+                    $"Its last success (or its creation, if it never succeeded) was {{{{ $value | printf \"%.1f\" }}}} hours ago (threshold {N(t.BackupMaxAgeHours)} hours)."
+                    + " Check the job's pods: kubectl -n {{ $labels.namespace }} get jobs."),
                 new("KafkaConsumerLag",
                     $"sum by (consumergroup, topic) ({t.KafkaLagMetric}) > {N(t.KafkaConsumerLag)}",
                     "10m", "warning", "Consumer group {{ $labels.consumergroup }} falls behind on {{ $labels.topic }}",
@@ -69,6 +73,18 @@ public static class AlertRules
                     $"Only {{{{ $value | printf \"%.1f\" }}}}% of it is free (threshold {N(t.VolumeFreePercent)}%)."),
             ]),
         ];
+    }
+
+    /// <summary>
+    /// Hours since each watched CronJob last succeeded; a job that never succeeded counts from its creation, so a
+    /// backup that has failed from the start alerts too.
+    /// </summary>
+    private static string BackupAge(AlertThresholds t)
+    {
+        var jobs = $"job=\"kube-state-metrics\", cronjob=~\"{t.BackupCronJobPattern}\"";
+        return $"(time() - max by (namespace, cronjob) (kube_cronjob_status_last_successful_time{{{jobs}}})) / 3600 > {N(t.BackupMaxAgeHours)}"
+            + $" or ((time() - max by (namespace, cronjob) (kube_cronjob_created{{{jobs}}})) / 3600 > {N(t.BackupMaxAgeHours)}"
+            + $" unless on (namespace, cronjob) kube_cronjob_status_last_successful_time{{{jobs}}})";
     }
 
     private static string N(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);

@@ -34,6 +34,12 @@ public sealed record AlertThresholds
     /// <summary>Free space of a persistent volume, in percent, below which it is filling up. Default: 10.</summary>
     public double VolumeFreePercent { get; init; } = 10;
 
+    /// <summary>Hours since a backup CronJob last succeeded (or was created, if it never has) that raise an alert. Default: 26 (a daily job plus slack).</summary>
+    public double BackupMaxAgeHours { get; init; } = 26;
+
+    /// <summary>Regular expression (PromQL, fully anchored) matching the names of the backup CronJobs to watch. Default: .*backup.*.</summary>
+    public string BackupCronJobPattern { get; init; } = ".*backup.*";
+
     /// <summary>The request-duration histogram (without <c>_bucket</c>/<c>_count</c>). Default: http_server_request_duration_seconds.</summary>
     public string HttpDurationMetric { get; init; } = "http_server_request_duration_seconds";
 

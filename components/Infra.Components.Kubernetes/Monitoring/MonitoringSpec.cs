@@ -1,10 +1,11 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Infra.Components.Kubernetes.Internal;
 
 namespace Infra.Components.Kubernetes;
 
 /// <summary>Checks of <see cref="MonitoringArgs"/> (its defaults live on the record itself).</summary>
-internal static class MonitoringSpec
+internal static partial class MonitoringSpec
 {
     public static void Check(MonitoringArgs args, ArgsProblems problems)
     {
@@ -32,6 +33,15 @@ internal static class MonitoringSpec
         Positive(problems, "MonitoringArgs.Alerts.DatabaseConnectionErrors", t.DatabaseConnectionErrors);
         Positive(problems, "MonitoringArgs.Alerts.KafkaConsumerLag", t.KafkaConsumerLag);
         Positive(problems, "MonitoringArgs.Alerts.CertificateExpiryDays", t.CertificateExpiryDays);
+        Positive(problems, "MonitoringArgs.Alerts.BackupMaxAgeHours", t.BackupMaxAgeHours);
+        if (string.IsNullOrEmpty(t.BackupCronJobPattern) || !CronJobPattern().IsMatch(t.BackupCronJobPattern))
+        {
+            problems.Add("MonitoringArgs.Alerts.BackupCronJobPattern", t.BackupCronJobPattern,
+                $"MonitoringArgs.Alerts.BackupCronJobPattern '{t.BackupCronJobPattern}' is not a CronJob name pattern.",
+                "a regular expression of name characters and . * + ? | ( ) [ ] ^ $ (no quotes or backslashes, which would break the PromQL string)",
+                "Write e.g. '.*backup.*' or 'orders-db-backup|events-backup'.");
+        }
+
         foreach (var (key, metric) in new[]
         {
             ("MonitoringArgs.Alerts.HttpDurationMetric", t.HttpDurationMetric),
@@ -47,6 +57,9 @@ internal static class MonitoringSpec
             }
         }
     }
+
+    [GeneratedRegex(@"^[a-z0-9.*+?|()\[\]^$-]+$")]
+    private static partial Regex CronJobPattern();
 
     private static void Duration(ArgsProblems problems, string key, string value)
     {

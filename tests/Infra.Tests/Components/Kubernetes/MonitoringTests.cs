@@ -101,7 +101,7 @@ public class MonitoringTests
 
         Assert.Equal(
             ["PodCrashLooping", "ContainerHighCpu", "ContainerHighMemory", "HighErrorRate", "HighLatencyP95", "DatabaseConnectionErrors",
-             "KafkaConsumerLag", "CertificateExpiresSoon", "PersistentVolumeFillingUp"],
+             "BackupOverdue", "KafkaConsumerLag", "CertificateExpiresSoon", "PersistentVolumeFillingUp"],
             groups.SelectMany(g => g.Rules).Select(r => r.Alert));
         var rules = groups.SelectMany(g => g.Rules).ToDictionary(r => r.Alert);
         Assert.EndsWith("> 0.5", rules["HighLatencyP95"].Expr, StringComparison.Ordinal);
@@ -121,7 +121,58 @@ public class MonitoringTests
         var (exitCode, output) = Promtool.CheckRules(RuleGroups(program));
 
         Assert.True(exitCode == 0, output);
-        Assert.Contains("SUCCESS: 9 rules found", output, StringComparison.Ordinal);
+        Assert.Contains("SUCCESS: 10 rules found", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Three backup CronJobs and one other job over 30 hours: one last succeeded at the start, one never did, one
+    /// succeeds every hour. Only the first two are overdue, and only once their age passes the threshold.
+    /// </summary>
+    [ExternalToolFact("promtool", "prometheus")]
+    public void Backup_overdue_fires_for_stale_and_never_successful_backups_only()
+    {
+        Assert.True(Promtool.Executable is not null, Promtool.NotFound);
+        var program = MonitoredShop();
+        const string Series = "{job=\"kube-state-metrics\", namespace=\"data\", cronjob=";
+        var tests = $$"""
+            evaluation_interval: 1m
+            tests:
+              - interval: 1m
+                input_series:
+                  - series: 'kube_cronjob_status_last_successful_time{{Series}}"orders-db-backup"}'
+                    values: '0x1800'
+                  - series: 'kube_cronjob_created{{Series}}"orders-db-backup"}'
+                    values: '0x1800'
+                  - series: 'kube_cronjob_created{{Series}}"events-backup"}'
+                    values: '0x1800'
+                  - series: 'kube_cronjob_status_last_successful_time{{Series}}"catalog-backup"}'
+                    values: '0+60x1800'
+                  - series: 'kube_cronjob_created{{Series}}"catalog-backup"}'
+                    values: '0x1800'
+                  - series: 'kube_cronjob_created{{Series}}"nightly-report"}'
+                    values: '0x1800'
+                alert_rule_test:
+                  - eval_time: 25h
+                    alertname: BackupOverdue
+                    exp_alerts: []
+                  - eval_time: 28h
+                    alertname: BackupOverdue
+                    exp_alerts:
+            {{Expected("orders-db-backup")}}
+            {{Expected("events-backup")}}
+            """;
+
+        var (exitCode, output) = Promtool.TestRules(RuleGroups(program), tests);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("SUCCESS", output, StringComparison.Ordinal);
+
+        static string Expected(string cronJob) => $$"""
+                  - exp_labels: {severity: critical, namespace: data, cronjob: {{cronJob}}}
+                    exp_annotations:
+                      summary: 'Backup data/{{cronJob}} has not succeeded in time'
+                      description: 'Its last success (or its creation, if it never succeeded) was 28.0 hours ago (threshold 26 hours). Check the job''s pods: kubectl -n data get jobs.'
+        """;
     }
 
     [ExternalToolFact("promtool", "prometheus")]
@@ -157,7 +208,13 @@ public class MonitoringTests
         var error = Assert.Throws<InfraException>(() => MonitoredShop(new MonitoringArgs
         {
             PrometheusRetention = "15 days",
-            Alerts = new AlertThresholds { MemoryPercentOfLimit = 120, LatencyP95Seconds = 0, HttpDurationMetric = "http-duration" },
+            Alerts = new AlertThresholds
+            {
+                MemoryPercentOfLimit = 120,
+                LatencyP95Seconds = 0,
+                HttpDurationMetric = "http-duration",
+                BackupCronJobPattern = "backup\"} or vector(1",
+            },
         }));
 
         Assert.Equal(
@@ -165,6 +222,7 @@ public class MonitoringTests
             "MonitoringArgs.PrometheusRetention '15 days' is not a duration.",
             "MonitoringArgs.Alerts.MemoryPercentOfLimit 120 is not a percentage between 0 and 100.",
             "MonitoringArgs.Alerts.LatencyP95Seconds is 0; an alert threshold must be above 0.",
+            "MonitoringArgs.Alerts.BackupCronJobPattern 'backup\"} or vector(1' is not a CronJob name pattern.",
             "MonitoringArgs.Alerts.HttpDurationMetric 'http-duration' is not a Prometheus metric or label name.",
         ], error.Diagnostics.Select(d => d.Message));
     }

@@ -21,21 +21,46 @@ internal static class Promtool
         try
         {
             File.WriteAllText(path, ToJson(new MapNode([new("groups", groups)])));
-            var start = new ProcessStartInfo(Executable ?? throw new InvalidOperationException(NotFound), ["check", "rules", path])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            process.WaitForExit();
-            return (process.ExitCode, output.Result + error.Result);
+            return Run(["check", "rules", path]);
         }
         finally
         {
             File.Delete(path);
         }
+    }
+
+    /// <summary>
+    /// Runs <c>promtool test rules</c>: <paramref name="tests"/> is the YAML of a unit-test file without
+    /// <c>rule_files</c>, which is set to the given groups.
+    /// </summary>
+    public static (int ExitCode, string Output) TestRules(Node groups, string tests)
+    {
+        var directory = Directory.CreateTempSubdirectory("infra-promtool-");
+        try
+        {
+            File.WriteAllText(Path.Combine(directory.FullName, "rules.yml"), ToJson(new MapNode([new("groups", groups)])));
+            var testFile = Path.Combine(directory.FullName, "tests.yml");
+            File.WriteAllText(testFile, "rule_files: [rules.yml]\n" + tests);
+            return Run(["test", "rules", testFile]);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private static (int ExitCode, string Output) Run(string[] arguments)
+    {
+        var start = new ProcessStartInfo(Executable ?? throw new InvalidOperationException(NotFound), arguments)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return (process.ExitCode, output.Result + error.Result);
     }
 
     public static string ToJson(Node node)
