@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using Infra.Components.Connectivity;
 using Infra.Components.Kubernetes.Internal;
 using Infra.Core;
 using Infra.Core.Values;
@@ -8,18 +6,19 @@ using Infra.Core.Values;
 namespace Infra.Components.Kubernetes;
 
 /// <summary>
-/// Backups of an in-cluster database: a CronJob (daily at 03:00 Etc/UTC by default) that dumps the database,
-/// uploads the dump to an object storage bucket, optionally copies it to a second bucket in another region,
-/// and deletes dumps older than the retention (30 days by default). Credentials come from a Kubernetes Secret
-/// built from secret outputs; the pod is hardened like every workload and may only reach the database and
-/// the storage endpoints.
+/// Backups of a database: a CronJob (daily at 03:00 Etc/UTC by default) whose init container dumps the database over TLS
+/// (verified against its CA when one is known) and whose upload containers write the dump to an object storage bucket
+/// and, optionally, to a second bucket in another region — one container per destination, speaking its API (S3 or Google
+/// Cloud Storage). The writers may only create objects; the bucket's lifecycle rule expires old dumps. Destinations
+/// authenticate with a static key (kept in a Secret) or an ambient identity bound to the job's ServiceAccount. The pod is
+/// hardened like every workload and may only reach the database, the storage endpoints and the node's credential endpoints.
 /// </summary>
 /// <example>
 /// <code>
-/// _ = new DatabaseBackup("orders-db-backup", new DatabaseBackupArgs
+/// _ = new DatabaseBackup("events-backup", new DatabaseBackupArgs
 /// {
-///     Namespace = data, Database = ordersDb, DatabaseName = "orders",
-///     Destination = backupsBucket, SecondaryDestination = isProd ? backupsBucketSecondRegion : null,
+///     Database = events.Endpoint, DatabaseName = "events", Engine = DatabaseEngine.ClickHouse,
+///     Destination = backups.GrantWrite(new ObjectWriterArgs { Identity = new WorkloadIdentity { Name = "events-backup", KubernetesNamespace = "clickhouse-events" }, Cluster = cluster, Prefix = "clickhouse/" }),
 /// }, new ComponentResourceOptions { Providers = [k8s] });
 /// </code>
 /// </example>
@@ -41,11 +40,24 @@ public sealed class DatabaseBackup : ComponentResource
 
         var labels = new Dictionary<string, string> { [K8s.NameLabel] = spec.Name, [K8s.ComponentLabel] = "backup", [K8s.ManagedByLabel] = "infra" };
         var selector = new Dictionary<string, string> { [K8s.NameLabel] = spec.Name };
-        Props Metadata(string? objectName) => K8s.Metadata(objectName, args.Namespace.NameOutput, labels);
+        Props Metadata(string? objectName) => K8s.Metadata(objectName, spec.NamespaceInput, labels);
 
+        var accountMetadata = Metadata(spec.Name);
+        if (spec.ServiceAccountAnnotations.Count > 0)
+        {
+            var annotations = new Props();
+            foreach (var (key, value) in spec.ServiceAccountAnnotations)
+            {
+                annotations[key] = value;
+            }
+
+            accountMetadata["annotations"] = annotations;
+        }
+
+        // No API token: EKS Pod Identity's webhook projects its own token volume, and GKE Workload Identity needs none.
         var account = new CustomResource("kubernetes:core/v1:ServiceAccount", ChildName("sa"), new Props
         {
-            ["metadata"] = Metadata(spec.Name),
+            ["metadata"] = accountMetadata,
             ["automountServiceAccountToken"] = false,
         }, ChildOptions);
 
@@ -55,7 +67,6 @@ public sealed class DatabaseBackup : ComponentResource
             ["type"] = "Opaque",
             ["stringData"] = SecretData(spec),
         }, ChildOptions);
-        var secretName = secret.GetOutput<string>("metadata.name");
 
         _ = new CustomResource("kubernetes:batch/v1:CronJob", ChildName("cronjob"), new Props
         {
@@ -77,30 +88,48 @@ public sealed class DatabaseBackup : ComponentResource
                         ["template"] = new Props
                         {
                             ["metadata"] = new Props { ["labels"] = K8s.Map(labels) },
-                            ["spec"] = PodSpec(spec, account.GetOutput<string>("metadata.name"), secretName),
+                            ["spec"] = BackupPod.Spec(spec, account.GetOutput<string>("metadata.name"), secret.GetOutput<string>("metadata.name")),
                         },
                     },
                 },
             },
         }, ChildOptions);
 
-        Policy(args, spec, selector, "to-database", NetworkPeer.Of(args.Database), args.Database.Ports);
-        var storageCidrs = new[] { args.Destination }.Concat(args.SecondaryDestination is null ? [] : [args.SecondaryDestination])
-            .SelectMany(t => t.Cidrs).Distinct(StringComparer.Ordinal).ToArray();
-        Policy(args, spec, selector, "to-object-storage", NetworkPeer.Addresses(storageCidrs), [HttpsPort]);
+        var podSelector = K8s.MatchLabels(selector);
+        Policy(spec, "to-database", Policies.Egress(podSelector, NetworkPeer.Of(args.Database).ToPolicyPeers(), args.Database.Ports));
+        var storageCidrs = spec.Destinations.SelectMany(d => d.Target.Cidrs).Distinct(StringComparer.Ordinal).ToArray();
+        Policy(spec, "to-object-storage", Policies.Egress(podSelector, NetworkPeer.Addresses(storageCidrs).ToPolicyPeers(), [HttpsPort]));
+        if (spec.CredentialEndpoints.Count > 0)
+        {
+            // One rule per endpoint: each address is opened on its own port only.
+            Policy(spec, "to-credential-endpoints", new Props
+            {
+                ["podSelector"] = podSelector,
+                ["policyTypes"] = new[] { "Egress" },
+                ["egress"] = K8s.List(spec.CredentialEndpoints.Select(e => new Props
+                {
+                    ["to"] = K8s.List([new Props { ["ipBlock"] = new Props { ["cidr"] = e.Cidr } }]),
+                    ["ports"] = K8s.List([new Props { ["protocol"] = "TCP", ["port"] = e.Port }]),
+                })),
+            });
+        }
 
         CronJobName = spec.Name;
-        RegisterOutputs([new("cronJobName", CronJobName)]);
+        Namespace = spec.NamespaceName;
+        RegisterOutputs([new("cronJobName", CronJobName), new("namespace", Namespace)]);
     }
 
     /// <summary>The Kubernetes name of the CronJob (for <c>kubectl create job --from=cronjob/…</c>).</summary>
     public string CronJobName { get; }
 
-    private void Policy(DatabaseBackupArgs args, DatabaseBackupSpec spec, Dictionary<string, string> selector, string suffix, NetworkPeer peer, IReadOnlyList<int> ports) =>
+    /// <summary>The namespace the CronJob runs in.</summary>
+    public string Namespace { get; }
+
+    private void Policy(DatabaseBackupSpec spec, string suffix, Props policySpec) =>
         _ = new CustomResource("kubernetes:networking.k8s.io/v1:NetworkPolicy", ChildName(suffix), new Props
         {
-            ["metadata"] = new Props { ["name"] = $"{spec.Name}-{suffix}", ["namespace"] = args.Namespace.NameOutput },
-            ["spec"] = Policies.Egress(K8s.MatchLabels(selector), peer.ToPolicyPeers(), ports),
+            ["metadata"] = new Props { ["name"] = $"{spec.Name}-{suffix}", ["namespace"] = spec.NamespaceInput },
+            ["spec"] = policySpec,
         }, ChildOptions);
 
     private static Props SecretData(DatabaseBackupSpec spec)
@@ -110,85 +139,12 @@ public sealed class DatabaseBackup : ComponentResource
             ["DB_USER"] = EndpointRules.Secret(spec.Username.Value),
             ["DB_PASSWORD"] = EndpointRules.Secret(spec.Password.Value),
         };
-        AddTarget(data, "PRIMARY", spec.Args.Destination);
-        if (spec.Args.SecondaryDestination is { } secondary)
+        foreach (var destination in spec.Destinations.Where(d => d.Target.HasStaticKey))
         {
-            AddTarget(data, "SECONDARY", secondary);
+            data[$"{destination.Slot}_ACCESS_KEY_ID"] = EndpointRules.Secret(destination.Target.AccessKeyId!);
+            data[$"{destination.Slot}_SECRET_ACCESS_KEY"] = EndpointRules.Secret(destination.Target.SecretAccessKey!);
         }
 
         return data;
     }
-
-    private static void AddTarget(Props data, string prefix, ObjectStorageTarget target)
-    {
-        data[$"{prefix}_ACCESS_KEY_ID"] = EndpointRules.Secret(target.AccessKeyId!);
-        data[$"{prefix}_SECRET_ACCESS_KEY"] = EndpointRules.Secret(target.SecretAccessKey!);
-    }
-
-    private static Props PodSpec(DatabaseBackupSpec spec, Input account, Input secret)
-    {
-        var args = spec.Args;
-        var dumpEnv = new List<Props>
-        {
-            Env("DB_HOST", args.Database.Host),
-            Env("DB_PORT", args.Database.Ports[0].ToString(CultureInfo.InvariantCulture)),
-            Env("DB_NAME", args.DatabaseName),
-            SecretEnv("DB_USER", secret, "DB_USER"),
-            SecretEnv(BackupScripts.PasswordVariable(args.Engine), secret, "DB_PASSWORD"),
-            Env("HOME", "/tmp"),
-        };
-        var uploadEnv = new List<Props>
-        {
-            Env("DB_NAME", args.DatabaseName),
-            Env("EXTENSION", args.Engine == DatabaseEngine.MySql ? "sql.gz" : "dump"),
-            Env("RETENTION_DAYS", args.RetentionDays.ToString(CultureInfo.InvariantCulture)),
-            Env("HOME", "/tmp"),
-        };
-        uploadEnv.AddRange(TargetEnv("PRIMARY", args.Destination, secret));
-        if (args.SecondaryDestination is { } secondary)
-        {
-            uploadEnv.AddRange(TargetEnv("SECONDARY", secondary, secret));
-        }
-
-        return new Props
-        {
-            ["serviceAccountName"] = account,
-            ["automountServiceAccountToken"] = false,
-            ["restartPolicy"] = "Never",
-            ["securityContext"] = K8s.PodSecurityContext(),
-            ["initContainers"] = K8s.List([Container("dump", spec.DumpImage, BackupScripts.Dump(args.Engine), dumpEnv)]),
-            ["containers"] = K8s.List([Container("upload", args.UploadImage, BackupScripts.Upload(args.SecondaryDestination is not null), uploadEnv)]),
-            ["volumes"] = K8s.List([K8s.EmptyDirVolume("backup", args.ScratchSize), K8s.EmptyDirVolume("tmp", "256Mi")]),
-        };
-    }
-
-    private static Props Container(string name, string image, string script, IEnumerable<Props> env) => new()
-    {
-        ["name"] = name,
-        ["image"] = image,
-        ["command"] = new[] { "/bin/sh", "-c" },
-        ["args"] = new[] { script },
-        ["env"] = K8s.List(env),
-        ["resources"] = K8s.Resources("100m", "256Mi", "1Gi", null),
-        ["securityContext"] = K8s.ContainerSecurityContext(),
-        ["volumeMounts"] = K8s.List([K8s.VolumeMount("backup", "/backup"), K8s.VolumeMount("tmp", "/tmp")]),
-    };
-
-    private static IEnumerable<Props> TargetEnv(string prefix, ObjectStorageTarget target, Input secret) =>
-    [
-        Env($"{prefix}_BUCKET", target.Bucket),
-        Env($"{prefix}_ENDPOINT", target.Endpoint),
-        Env($"{prefix}_REGION", target.Region),
-        Env($"{prefix}_PREFIX", target.Prefix),
-        SecretEnv($"{prefix}_ACCESS_KEY_ID", secret, $"{prefix}_ACCESS_KEY_ID"),
-        SecretEnv($"{prefix}_SECRET_ACCESS_KEY", secret, $"{prefix}_SECRET_ACCESS_KEY"),
-    ];
-
-    private static Props Env(string name, Input value) => new() { ["name"] = name, ["value"] = value };
-
-    private static Props SecretEnv(string name, Input secret, string key) => new()
-    {
-        ["name"] = name,
-        ["valueFrom"] = new Props { ["secretKeyRef"] = new Props { ["name"] = secret, ["key"] = key } },
-    };
 }

@@ -1,13 +1,31 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Infra.Components.Connectivity;
 using Infra.Components.Kubernetes.Internal;
+using Infra.Core.Values;
 
 namespace Infra.Components.Kubernetes;
 
-/// <summary>A <see cref="DatabaseBackupArgs"/> with every default applied and every rule checked.</summary>
-internal sealed partial record DatabaseBackupSpec(DatabaseBackupArgs Args, string Name, string DumpImage, EndpointCredential Username, EndpointCredential Password)
+/// <summary>One destination of the job: its slot (PRIMARY, SECONDARY), the args property that gave it, and the target.</summary>
+internal sealed record BackupDestination(string Slot, string Key, ObjectStorageTarget Target)
 {
+    public string ContainerName => "upload-" + Slot.ToLowerInvariant();
+}
+
+/// <summary>A <see cref="DatabaseBackupArgs"/> with every default applied and every rule checked.</summary>
+internal sealed partial record DatabaseBackupSpec(
+    DatabaseBackupArgs Args,
+    string Name,
+    string NamespaceName,
+    Input NamespaceInput,
+    string? CaSecret,
+    string DumpImage,
+    IReadOnlyList<BackupDestination> Destinations,
+    EndpointCredential Username,
+    EndpointCredential Password)
+{
+    /// <summary>The annotations the job's ServiceAccount carries for ambient-identity destinations, by key.</summary>
+    public SortedDictionary<string, Output<string>> ServiceAccountAnnotations { get; } = new(StringComparer.Ordinal);
+
     public static DatabaseBackupSpec Resolve(string componentName, DatabaseBackupArgs args, ArgsProblems problems)
     {
         var name = args.Name ?? componentName;
@@ -17,13 +35,18 @@ internal sealed partial record DatabaseBackupSpec(DatabaseBackupArgs Args, strin
                 KubernetesNames.LabelRule + ", at most 52 for a CronJob", "Use a name such as 'orders-db-backup'.");
         }
 
-        if (args.Namespace is null)
+        EndpointRules.CheckEndpoint(problems, "DatabaseBackupArgs.Database", args.Database);
+        var inCluster = args.Database?.InCluster;
+        var namespaceName = args.Namespace?.KubernetesName ?? inCluster?.Namespace ?? "";
+        Input namespaceInput = args.Namespace is { } ns ? ns.NameOutput : namespaceName;
+        if (args.Namespace is null && inCluster is null)
         {
-            problems.Add("DatabaseBackupArgs.Namespace", null, "DatabaseBackupArgs.Namespace is null.", "the job runs in an Infra Namespace",
-                "Pass the Namespace component the database runs in.");
+            problems.Add("DatabaseBackupArgs.Namespace", null,
+                $"DatabaseBackupArgs.Namespace is not set and the database '{args.Database?.Name}' does not run in the cluster, so the job has no namespace to run in.",
+                "the job runs in DatabaseBackupArgs.Namespace, or beside an in-cluster database", "Pass the Namespace component the job should run in.");
         }
 
-        EndpointRules.CheckEndpoint(problems, "DatabaseBackupArgs.Database", args.Database);
+        var caSecret = ResolveCaSecret(args, inCluster, namespaceName, problems);
         var credentials = args.Database?.Credentials ?? [];
         var username = Credential(problems, credentials, "UsernameKey", args.UsernameKey);
         var password = Credential(problems, credentials, "PasswordKey", args.PasswordKey);
@@ -46,21 +69,23 @@ internal sealed partial record DatabaseBackupSpec(DatabaseBackupArgs Args, strin
                 "an IANA name such as Etc/UTC or Europe/Berlin", "Use 'Etc/UTC' so that the schedule does not move with daylight saving time.");
         }
 
-        if (args.RetentionDays < 1)
+        var dumpImage = args.DumpImage ?? DumpScripts.DefaultImage(args.Engine);
+        CheckImage(problems, "DatabaseBackupArgs.DumpImage", dumpImage);
+        NamespaceSpec.CheckQuantity(problems, "DatabaseBackupArgs.ScratchSize", args.ScratchSize);
+
+        var destinations = new List<BackupDestination>();
+        if (BackupTargetRules.Check(problems, "DatabaseBackupArgs.Destination", args.Destination))
         {
-            problems.Add("DatabaseBackupArgs.RetentionDays", args.RetentionDays.ToString(CultureInfo.InvariantCulture),
-                $"DatabaseBackupArgs.RetentionDays is {args.RetentionDays}; every dump would be deleted right after it is written.",
-                "at least 1 day", "Keep the default of 30 days, or what the recovery objective needs.");
+            destinations.Add(new BackupDestination("PRIMARY", "DatabaseBackupArgs.Destination", args.Destination));
         }
 
-        var dumpImage = args.DumpImage ?? BackupScripts.DefaultDumpImage(args.Engine);
-        CheckImage(problems, "DatabaseBackupArgs.DumpImage", dumpImage);
-        CheckImage(problems, "DatabaseBackupArgs.UploadImage", args.UploadImage);
-        NamespaceSpec.CheckQuantity(problems, "DatabaseBackupArgs.ScratchSize", args.ScratchSize);
-        CheckTarget(problems, "DatabaseBackupArgs.Destination", args.Destination);
         if (args.SecondaryDestination is { } secondary)
         {
-            CheckTarget(problems, "DatabaseBackupArgs.SecondaryDestination", secondary);
+            if (BackupTargetRules.Check(problems, "DatabaseBackupArgs.SecondaryDestination", secondary))
+            {
+                destinations.Add(new BackupDestination("SECONDARY", "DatabaseBackupArgs.SecondaryDestination", secondary));
+            }
+
             if (args.Destination is { } primary && primary.Bucket == secondary.Bucket && primary.Endpoint == secondary.Endpoint)
             {
                 problems.Add("DatabaseBackupArgs.SecondaryDestination.Bucket", secondary.Bucket,
@@ -69,7 +94,53 @@ internal sealed partial record DatabaseBackupSpec(DatabaseBackupArgs Args, strin
             }
         }
 
-        return new DatabaseBackupSpec(args, name, dumpImage, username, password);
+        foreach (var api in destinations.Select(d => d.Target.Api).Distinct())
+        {
+            CheckImage(problems, api == ObjectStorageApi.GoogleCloudStorage ? "DatabaseBackupArgs.GcsUploadImage" : "DatabaseBackupArgs.S3UploadImage",
+                api == ObjectStorageApi.GoogleCloudStorage ? args.GcsUploadImage : args.S3UploadImage);
+        }
+
+        var spec = new DatabaseBackupSpec(args, name, namespaceName, namespaceInput, caSecret, dumpImage, destinations, username, password);
+        foreach (var destination in destinations.Where(d => !d.Target.HasStaticKey))
+        {
+            BackupTargetRules.CheckGrant(problems, destination, name, namespaceName, args.Namespace is not null);
+            BackupTargetRules.MergeAnnotations(problems, destination, spec.ServiceAccountAnnotations);
+        }
+
+        return spec;
+    }
+
+    /// <summary>The node-local credential endpoints of the ambient-identity destinations, each once.</summary>
+    public IReadOnlyList<NetworkDestination> CredentialEndpoints =>
+        [.. Destinations.Where(d => !d.Target.HasStaticKey).SelectMany(d => d.Target.CredentialEndpoints).Distinct()];
+
+    private static string? ResolveCaSecret(DatabaseBackupArgs args, InClusterSelector? inCluster, string namespaceName, ArgsProblems problems)
+    {
+        if (args.DatabaseCaSecret is { } given)
+        {
+            if (!SecretName().IsMatch(given) || given.Length > 253)
+            {
+                problems.Add("DatabaseBackupArgs.DatabaseCaSecret", given, $"DatabaseBackupArgs.DatabaseCaSecret '{given}' is not a Secret name.",
+                    "lower-case letters, digits, '-' and '.', at most 253 characters", "Name the Secret whose ca.crt signs the database's certificate.");
+            }
+
+            return given;
+        }
+
+        if (inCluster?.CaSecretName is not { } fromDatabase)
+        {
+            return null;
+        }
+
+        if (inCluster.Namespace != namespaceName && args.Namespace is not null)
+        {
+            problems.Add("DatabaseBackupArgs.Namespace", namespaceName,
+                $"The database's CA Secret '{fromDatabase}' is in namespace '{inCluster.Namespace}', but the job runs in '{namespaceName}', where a pod cannot mount it.",
+                "a pod mounts Secrets of its own namespace only",
+                $"Leave DatabaseBackupArgs.Namespace unset so that the job runs beside the database in '{inCluster.Namespace}', or copy the CA into a Secret in '{namespaceName}' and name it in DatabaseBackupArgs.DatabaseCaSecret.");
+        }
+
+        return fromDatabase;
     }
 
     private static EndpointCredential Credential(ArgsProblems problems, IReadOnlyList<EndpointCredential> credentials, string property, string key)
@@ -94,37 +165,9 @@ internal sealed partial record DatabaseBackupSpec(DatabaseBackupArgs Args, strin
         }
     }
 
-    private static void CheckTarget(ArgsProblems problems, string key, ObjectStorageTarget? target)
-    {
-        if (target is null)
-        {
-            problems.Add(key, null, $"{key} is null.", "a bucket to write to", "Pass the bucket component's ObjectStorageTarget.");
-            return;
-        }
-
-        if (!Bucket().IsMatch(target.Bucket ?? ""))
-        {
-            problems.Add($"{key}.Bucket", target.Bucket, $"{key}.Bucket '{target.Bucket}' is not a bucket name.",
-                "3 to 63 lower-case letters, digits, '.' and '-'", "Give the bucket's name, not its URL.");
-        }
-
-        if (!Uri.TryCreate(target.Endpoint, UriKind.Absolute, out var endpoint) || endpoint.Scheme != Uri.UriSchemeHttps)
-        {
-            problems.Add($"{key}.Endpoint", target.Endpoint, $"{key}.Endpoint '{target.Endpoint}' is not an https URL.",
-                "dumps travel encrypted: an https:// endpoint", "Write e.g. 'https://storage.googleapis.com'.");
-        }
-
-        EndpointRules.CheckSecret(problems, $"{key}.AccessKeyId", target.AccessKeyId);
-        EndpointRules.CheckSecret(problems, $"{key}.SecretAccessKey", target.SecretAccessKey);
-        for (var i = 0; i < target.Cidrs.Count; i++)
-        {
-            EndpointRules.CheckCidr(problems, $"{key}.Cidrs[{i}]", target.Cidrs[i], allowWorld: true);
-        }
-    }
-
     [GeneratedRegex(@"^\s*(\S+\s+){4}\S+\s*$")]
     private static partial Regex Cron();
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
-    private static partial Regex Bucket();
+    [GeneratedRegex("^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$")]
+    private static partial Regex SecretName();
 }
