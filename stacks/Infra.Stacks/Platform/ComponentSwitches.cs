@@ -24,6 +24,12 @@ public sealed record ComponentSwitches
     /// <summary>ClickHouse (<c>infra:clickhouse</c>). Default: on.</summary>
     public bool ClickHouse { get; init; } = true;
 
+    /// <summary>
+    /// Dump CronJobs for the databases that run in the cluster, into a backups bucket (<c>infra:backups</c>; needs
+    /// the cluster). Default: on.
+    /// </summary>
+    public bool Backups { get; init; } = true;
+
     /// <summary>Kafka (<c>infra:kafka</c>). Default: on.</summary>
     public bool Kafka { get; init; } = true;
 

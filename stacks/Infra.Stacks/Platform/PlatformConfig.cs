@@ -66,6 +66,8 @@ public sealed record PlatformConfig
 
     public required TracingArgs Tracing { get; init; }
 
+    public required BackupsSection Backups { get; init; }
+
     /// <summary>Reads and checks every key; stops with all problems when any is wrong.</summary>
     public static PlatformConfig Load()
     {
@@ -110,7 +112,12 @@ public sealed record PlatformConfig
             Monitoring = config.GetObject<MonitoringArgs>("monitoring", ConfigJson.Options) ?? new MonitoringArgs(),
             Logging = config.GetObject<LoggingArgs>("logging", ConfigJson.Options) ?? new LoggingArgs(),
             Tracing = config.GetObject<TracingArgs>("tracing", ConfigJson.Options) ?? new TracingArgs(),
+            Backups = config.GetObject<BackupsSection>("backups", ConfigJson.Options) ?? new BackupsSection(),
         };
+        if (loaded.Backups.RetentionDays < 1)
+        {
+            config.ReportInvalid("backups", "retentionDays is at least 1 (days a dump is kept)", "Set infra:backups.retentionDays to e.g. 30.");
+        }
         if (components.Cluster && loaded.Cluster is null)
         {
             _ = Required<KubernetesClusterArgs>(config, "cluster");

@@ -43,6 +43,7 @@ public sealed class PlatformStack : Stack
         }
 
         var endpoints = new Dictionary<string, ServiceEndpoint>(StringComparer.Ordinal);
+        var dataServices = new List<DataService>();
         void Data(string key, DataService? service)
         {
             if (service is null)
@@ -50,6 +51,7 @@ public sealed class PlatformStack : Stack
                 return;
             }
 
+            dataServices.Add(service);
             service.AllowConnectionsFrom(cluster);
             endpoints[key] = service.Endpoint;
             Export($"{key}Host", service.Host);
@@ -60,6 +62,11 @@ public sealed class PlatformStack : Stack
         Data("mongo", on.Mongo ? new MongoDatabase("catalog", (config.Mongo ?? new() { Network = network }) with { Network = network, KubernetesProvider = cluster.KubernetesProvider }, platform) : null);
         Data("redis", on.Redis ? new RedisCache("cache", (config.Redis ?? new() { Network = network }) with { Network = network, KubernetesProvider = cluster.KubernetesProvider }, platform) : null);
         Data("clickhouse", on.ClickHouse ? new ClickHouseDatabase("events", (config.ClickHouse ?? new() { Network = network }) with { Network = network, KubernetesProvider = cluster.KubernetesProvider }, platform) : null);
+
+        if (on.Backups)
+        {
+            _ = PlatformBackups.Create(config.Backups, platform, cluster, dataServices, inCluster);
+        }
 
         var kafka = on.Kafka ? new KafkaCluster("events-bus", (config.Kafka ?? new() { Network = network }) with { Network = network }, platform) : null;
         if (kafka is not null)

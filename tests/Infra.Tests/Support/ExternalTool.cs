@@ -17,18 +17,15 @@ public static class ExternalTool
 
 /// <summary>
 /// A fact that needs an external tool: skipped, with the reason, where the tool is missing — except in CI
-/// (CI=true), where it runs and fails, because CI must run every check. A tool CI does not install yet is marked
-/// <c>requiredInCi: false</c> and is skipped there too, saying so.
+/// (CI=true), where it runs and fails, because CI must run every check (.ci/run installs the tools).
 /// </summary>
 public sealed class ExternalToolFactAttribute : FactAttribute
 {
-    public ExternalToolFactAttribute(string tool, string debianPackage, bool requiredInCi = true)
+    public ExternalToolFactAttribute(string tool, string debianPackage)
     {
-        if (ExternalTool.Find(tool) is null && (!ExternalTool.InCi || !requiredInCi))
+        if (ExternalTool.Find(tool) is null && !ExternalTool.InCi)
         {
-            Skip = requiredInCi
-                ? $"{tool} not found on PATH: install the Debian package '{debianPackage}' to run this test (CI installs it and runs it)."
-                : $"{tool} not found on PATH: install the Debian package '{debianPackage}' to run this test (CI does not install it yet).";
+            Skip = $"{tool} not found on PATH: install the Debian package '{debianPackage}' to run this test (CI installs it and runs it).";
         }
     }
 }

@@ -95,7 +95,7 @@ public sealed class BackupScriptTests : IDisposable
         Assert.True(process.ExitCode == 0, error);
     }
 
-    [ExternalToolFact("shellcheck", "shellcheck", requiredInCi: false)]
+    [ExternalToolFact("shellcheck", "shellcheck")]
     public void Every_script_passes_shellcheck()
     {
         var problems = new List<string>();
