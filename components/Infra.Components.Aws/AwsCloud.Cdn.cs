@@ -138,6 +138,9 @@ public sealed partial class AwsCloud
             ["policy"] = AwsBucketPolicies.Document(
                 AwsBucketPolicies.CloudFrontReads(bucketArn, distributionArn),
                 AwsBucketPolicies.DenyInsecureTransport(bucketArn)),
+
+            // The policy is an S3 call and goes to the bucket's region.
+            ["region"] = spec.Origin.Spec.InOtherRegion ? spec.Origin.Spec.Region : null,
         }, cdn.ChildResourceOptions with { DependsOn = origin.Settings });
 
         foreach (var type in new[] { "A", "AAAA" })

@@ -11,10 +11,14 @@ public sealed partial class AwsCloud
     /// <summary>Every control-plane log type EKS offers, audit included.</summary>
     internal static readonly string[] ControlPlaneLogTypes = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
 
+    /// <summary>The EKS add-on that serves Pod Identity credentials on every node.</summary>
+    internal const string PodIdentityAgentAddon = "eks-pod-identity-agent";
+
     /// <summary>
     /// An EKS cluster with its API endpoint in the private subnets (public only with an allow-list), secrets
     /// encrypted with a rotating KMS key, every control-plane log type sent to an encrypted log group, access by
-    /// access entries only, the VPC CNI add-on enforcing network policies, and managed node groups.
+    /// access entries only, the VPC CNI add-on enforcing network policies, managed node groups and the EKS Pod Identity
+    /// agent.
     /// </summary>
     public ClusterOutputs CreateCluster(KubernetesCluster cluster, KubernetesClusterSpec spec, Network network)
     {
@@ -105,7 +109,18 @@ public sealed partial class AwsCloud
 
         var ready = new List<Resource> { networkPolicies };
         ready.AddRange(CreateAccessEntries(cluster, eksName));
-        ready.AddRange(CreateNodeGroups(cluster, spec, network, eks, [networkPolicies]));
+        var nodeGroups = CreateNodeGroups(cluster, spec, network, eks, [networkPolicies]);
+        ready.AddRange(nodeGroups);
+
+        // The agent hands pods the credentials of their Pod Identity association (workloads get roles, never keys).
+        // It is a DaemonSet, so it waits for nodes: EKS reports the add-on degraded until they exist.
+        ready.Add(new CustomResource("aws:eks/addon:Addon", cluster.ChildResourceName("pod-identity-agent"), new Props
+        {
+            ["clusterName"] = eksName,
+            ["addonName"] = PodIdentityAgentAddon,
+            ["resolveConflictsOnCreate"] = "OVERWRITE",
+            ["resolveConflictsOnUpdate"] = "OVERWRITE",
+        }, cluster.ChildResourceOptions with { DependsOn = nodeGroups }));
 
         var credentials = new List<string> { "eks", "get-token", "--cluster-name", clusterName, "--region", Region, "--output", "json" };
         if (Options.CliProfile is { } profile)

@@ -1,4 +1,3 @@
-using Infra.Components.Connectivity;
 using Infra.Components.Storage;
 using Infra.Core;
 using Infra.Core.Values;
@@ -15,7 +14,8 @@ public sealed partial class GcpCloud
     /// <summary>
     /// A Cloud Storage bucket with uniform bucket-level access, public access prevention enforced, versioning,
     /// lifecycle rules, a rotating key of its own in production (Google-managed encryption otherwise) and, in
-    /// production, usage logs in a companion bucket kept for a year.
+    /// production, usage logs in a companion bucket kept for a year. The bucket, its log bucket and its key live in the
+    /// spec's region.
     /// </summary>
     public ObjectStorageOutputs CreateObjectStorage(ObjectStorage storage, ObjectStorageSpec spec)
     {
@@ -25,7 +25,7 @@ public sealed partial class GcpCloud
         Props? encryption = null;
         if (spec.CustomerManagedKey)
         {
-            var (keyId, grant) = ServiceAgentKey(storage, "objects", "gs-project-accounts.iam.gserviceaccount.com");
+            var (keyId, grant) = ServiceAgentKey(storage, "objects", "gs-project-accounts.iam.gserviceaccount.com", spec.Region);
             encryption = new Props { ["defaultKmsKeyName"] = keyId };
             options = options with { DependsOn = [grant] };
         }
@@ -34,7 +34,7 @@ public sealed partial class GcpCloud
         CustomResource? logBucket = null;
         if (spec.AccessLogBucketName is { } logName)
         {
-            logBucket = Bucket(storage, "access-logs", logName, encryption, versioning: true, forceDestroy: false,
+            logBucket = Bucket(storage, "access-logs", logName, spec.Region, encryption, versioning: true, forceDestroy: false,
                 [new LifecycleRule { Id = "expire-logs", ExpireAfterDays = ObjectStorageSpec.AccessLogRetentionDays, NoncurrentVersionsExpireAfterDays = 30 }], logging: null, options);
             var writer = new CustomResource("gcp:storage/bucketIAMMember:BucketIAMMember", storage.ChildResourceName("access-logs-writer"), new Props
             {
@@ -46,7 +46,7 @@ public sealed partial class GcpCloud
             options = options with { DependsOn = [.. options.DependsOn ?? [], writer] };
         }
 
-        var bucket = Bucket(storage, "bucket", spec.BucketName, encryption, spec.Versioning, spec.ForceDestroy, spec.LifecycleRules, logging, options);
+        var bucket = Bucket(storage, "bucket", spec.BucketName, spec.Region, encryption, spec.Versioning, spec.ForceDestroy, spec.LifecycleRules, logging, options);
         gcsBuckets[storage] = bucket;
         var name = bucket.GetOutput<string>("name");
         return new ObjectStorageOutputs
@@ -57,12 +57,12 @@ public sealed partial class GcpCloud
         };
     }
 
-    private CustomResource Bucket(ObjectStorage storage, string suffix, string bucketName, Props? encryption, bool versioning, bool forceDestroy,
+    private static CustomResource Bucket(ObjectStorage storage, string suffix, string bucketName, string location, Props? encryption, bool versioning, bool forceDestroy,
         IReadOnlyList<LifecycleRule> rules, Props? logging, CustomResourceOptions options) =>
         new("gcp:storage/bucket:Bucket", storage.ChildResourceName(suffix), new Props
         {
             ["name"] = bucketName,
-            ["location"] = Region,
+            ["location"] = location,
             ["storageClass"] = "STANDARD",
             ["uniformBucketLevelAccess"] = true,
             ["publicAccessPrevention"] = "enforced",
@@ -115,8 +115,4 @@ public sealed partial class GcpCloud
             };
         }
     }
-
-    /// <summary>Not yet realised on this cloud.</summary>
-    public ObjectStorageTarget GrantObjectWriter(ObjectStorage storage, ObjectWriterGrant grant) =>
-        throw new NotSupportedException("GrantObjectWriter is not realised yet.");
 }

@@ -1,4 +1,3 @@
-using Infra.Components.Connectivity;
 using Infra.Components.Storage;
 using Infra.Components.Validation;
 using Infra.Core;
@@ -14,6 +13,9 @@ public sealed partial class YandexCloud
     /// <summary>The request header the CDN sends and the bucket policy requires for anonymous reads.</summary>
     internal const string CdnSecretHeader = "Referer";
 
+    /// <summary>The code of a bucket asked for in another region.</summary>
+    internal const string OtherRegionCode = "INFRA-STORAGE-003";
+
     private readonly Dictionary<ObjectStorage, YandexBucket> yandexBuckets = [];
 
     /// <summary>
@@ -27,6 +29,7 @@ public sealed partial class YandexCloud
     {
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(spec);
+        RefuseOtherRegion(storage, spec);
         var key = SymmetricKey(storage, "objects");
         var account = new CustomResource("yandex:index/iamServiceAccount:IamServiceAccount", storage.ChildResourceName("sa"), new Props
         {
@@ -163,7 +166,18 @@ public sealed partial class YandexCloud
     /// <param name="CdnSecret">The header value its policy requires of the CDN; null unless served through a CDN.</param>
     private sealed record YandexBucket(CustomResource Bucket, Output<string>? CdnSecret);
 
-    /// <summary>Not yet realised on this cloud.</summary>
-    public ObjectStorageTarget GrantObjectWriter(ObjectStorage storage, ObjectWriterGrant grant) =>
-        throw new NotSupportedException("GrantObjectWriter is not realised yet.");
+    /// <summary>Object Storage serves one region per cloud (its endpoint has no region), so a bucket cannot be elsewhere.</summary>
+    private void RefuseOtherRegion(ObjectStorage storage, ObjectStorageSpec spec)
+    {
+        if (!spec.InOtherRegion)
+        {
+            return;
+        }
+
+        var problems = new Problems(storage.Name, storage.DeclaredAt);
+        problems.Add(OtherRegionCode, "ObjectStorageArgs.Region", spec.Region,
+            $"Yandex Object Storage cannot keep bucket '{spec.BucketName}' in '{spec.Region}', outside the platform's region '{Region}'.",
+            "Yandex Object Storage serves one region per cloud", "Leave Region unset.");
+        problems.ThrowIfAny();
+    }
 }

@@ -35,8 +35,9 @@ internal static partial class ObjectWriterRules
                 "Set KubernetesNamespace to the namespace the writer runs in.");
         }
 
+        // Without an explicit service account the name stands for it, and the name rule already speaks for it.
         var account = identity?.KubernetesServiceAccount ?? name;
-        if (account.Length > 63 || !LabelPattern().IsMatch(account))
+        if (identity?.KubernetesServiceAccount is not null && (account.Length > 63 || !LabelPattern().IsMatch(account)))
         {
             problems.Add(Code, "ObjectWriterArgs.Identity.KubernetesServiceAccount", account, $"'{account}' is not a Kubernetes service account name.",
                 "lower-case letters, digits and hyphens, at most 63 characters", "Use the writer's service account name.");

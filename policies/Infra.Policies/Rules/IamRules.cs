@@ -1,3 +1,5 @@
+using Infra.Core.Values;
+
 namespace Infra.Policies.Rules;
 
 /// <summary>INF-IAM: administrator grants, public principals, trust policies and risky permissions.</summary>
@@ -90,7 +92,7 @@ internal static class IamRules
                     Yandex.FolderIamMember, (r, c) =>
                     {
                         var member = r["member"];
-                        if (c.Decidable(member) && member.AsString()?.StartsWith("userAccount:", StringComparison.Ordinal) == true)
+                        if ((KnownMemberKind(member) ?? (c.Decidable(member) ? member.AsString() : null))?.StartsWith("userAccount:", StringComparison.Ordinal) == true)
                         {
                             c.Violation(member, "a personal (passport) account is granted a role in code", "Grant roles to groups or service accounts.");
                         }
@@ -99,6 +101,13 @@ internal static class IamRules
             },
         },
     ];
+
+    /// <summary>
+    /// The literal start of a member written as <c>serviceAccount:${sa.id}</c>: only the id is unknown before deployment,
+    /// the kind of member is not. Null for any other value.
+    /// </summary>
+    private static string? KnownMemberKind(PropertyValue member) =>
+        member.Node is InterpolationNode { Parts: [StringNode { Value: var start }, ..] } && start.Contains(':', StringComparison.Ordinal) ? start : null;
 
     private static void Statements(RuleCheck c, PropertyValue policy, Action<RuleCheck, PolicyStatement> judge)
     {

@@ -247,8 +247,7 @@ public sealed class ClusterPolicyTests
         switch (cloud)
         {
             case CloudKind.Aws:
-                var addon = program.Single("aws:eks/addon:Addon");
-                Assert.Equal("vpc-cni", addon.Text("addonName"));
+                var addon = Assert.Single(program.OfType("aws:eks/addon:Addon"), a => a.Text("addonName") == "vpc-cni");
                 using (var values = JsonDocument.Parse(addon.Text("configurationValues")!))
                 {
                     Assert.Equal("true", values.RootElement.GetProperty("enableNetworkPolicy").GetString());

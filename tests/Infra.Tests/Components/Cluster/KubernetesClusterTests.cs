@@ -46,7 +46,7 @@ public sealed class KubernetesClusterTests
                 ["aws:iam/rolePolicyAttachment:RolePolicyAttachment"] = 4,
                 ["aws:iam/rolePolicy:RolePolicy"] = 1,
                 ["aws:eks/cluster:Cluster"] = 1,
-                ["aws:eks/addon:Addon"] = 1,
+                ["aws:eks/addon:Addon"] = 2, // vpc-cni and eks-pod-identity-agent
                 ["aws:ec2/launchTemplate:LaunchTemplate"] = 1,
                 ["aws:eks/nodeGroup:NodeGroup"] = 1,
                 ["pulumi:providers:kubernetes"] = 1,

@@ -216,6 +216,16 @@ internal static class GovernanceCases
               type: yandex:index/resourcemanagerFolderIamMember:ResourcemanagerFolderIamMember
               properties: { folderId: f, role: storage.viewer, member: "serviceAccount:aje1" }
             """),
+        Pass("INF-IAM-004", "yandex", "a service account member named by reference", """
+            member:
+              type: yandex:index/resourcemanagerFolderIamMember:ResourcemanagerFolderIamMember
+              properties: { folderId: f, role: storage.uploader, member: "serviceAccount:${sa.id}" }
+            """),
+        Fail("INF-IAM-004", "yandex", "a personal account named by reference", """
+            member:
+              type: yandex:index/resourcemanagerFolderIamMember:ResourcemanagerFolderIamMember
+              properties: { folderId: f, role: storage.viewer, member: "userAccount:${user.id}" }
+            """, "member"),
         Fail("INF-IAM-004", "yandex", "a static access key", """
             key:
               type: yandex:index/iamServiceAccountStaticAccessKey:IamServiceAccountStaticAccessKey

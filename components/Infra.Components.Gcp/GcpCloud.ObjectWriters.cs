@@ -1,0 +1,77 @@
+using Infra.Components.Connectivity;
+using Infra.Components.Storage;
+using Infra.Components.Validation;
+using Infra.Core;
+using Infra.Core.Values;
+
+namespace Infra.Components.Gcp;
+
+public sealed partial class GcpCloud
+{
+    /// <summary>The GKE metadata server, which hands a pod its Workload Identity tokens (plain HTTP on both addresses).</summary>
+    internal static readonly NetworkDestination[] MetadataServer = [new("169.254.169.254/32", 80), new("169.254.169.252/32", 988)];
+
+    /// <summary>Shortest and longest service account id.</summary>
+    private const int MinAccountIdLength = 6;
+    private const int MaxAccountIdLength = 30;
+
+    /// <summary>
+    /// GKE Workload Identity: a Google service account of the writer, allowed by an IAM condition to create objects
+    /// whose names start with the prefix (Storage Object Creator: no read, list, overwrite or delete), impersonable by
+    /// the writer's Kubernetes service account only. No key exists; the pod gets tokens from the node's metadata
+    /// server. The bucket's customer-managed key is used by the Cloud Storage service agent, not by the writer.
+    /// </summary>
+    public ObjectStorageTarget GrantObjectWriter(ObjectStorage storage, ObjectWriterGrant grant)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        ArgumentNullException.ThrowIfNull(grant);
+        var bucket = gcsBuckets[storage];
+        var spec = storage.Spec;
+        var stem = $"writer-{grant.Name}";
+        var account = new CustomResource("gcp:serviceaccount/account:Account", storage.ChildResourceName(stem), new Props
+        {
+            ["accountId"] = WriterAccountId(storage, grant),
+            ["displayName"] = $"{grant.Namespace}/{grant.ServiceAccount} writes to {spec.BucketName}/{grant.Prefix}",
+            ["project"] = Options.Project,
+        }, storage.ChildResourceOptions);
+        _ = new CustomResource("gcp:storage/bucketIAMMember:BucketIAMMember", storage.ChildResourceName($"{stem}-objects"), new Props
+        {
+            ["bucket"] = bucket.GetOutput<string>("name"),
+            ["role"] = "roles/storage.objectCreator",
+            ["member"] = account.GetOutput<string>("member"),
+
+            // Conditions on bucket roles need uniform bucket-level access, which every bucket here has.
+            ["condition"] = new Props
+            {
+                ["title"] = $"{grant.Name} writes under its prefix only",
+                ["description"] = $"Objects under {grant.Prefix} only",
+                ["expression"] = $"resource.name.startsWith(\"projects/_/buckets/{spec.BucketName}/objects/{grant.Prefix}\")",
+            },
+        }, storage.ChildResourceOptions);
+        _ = new CustomResource("gcp:serviceaccount/iAMMember:IAMMember", storage.ChildResourceName($"{stem}-workload-identity"), new Props
+        {
+            ["serviceAccountId"] = account.GetOutput<string>("name"),
+            ["role"] = "roles/iam.workloadIdentityUser",
+            ["member"] = $"serviceAccount:{Options.Project}.svc.id.goog[{grant.Namespace}/{grant.ServiceAccount}]",
+        }, storage.ChildResourceOptions);
+
+        return new ObjectStorageTarget
+        {
+            Bucket = spec.BucketName,
+            Endpoint = "https://storage.googleapis.com",
+            Api = ObjectStorageApi.GoogleCloudStorage,
+            Region = spec.Region,
+            Prefix = grant.Prefix,
+            GrantedTo = grant.Identity,
+            ServiceAccountAnnotations = new Dictionary<string, Output<string>> { ["iam.gke.io/gcp-service-account"] = account.GetOutput<string>("email") },
+            CredentialEndpoints = MetadataServer,
+        };
+    }
+
+    /// <summary>A service account id (6 to 30 characters) that names the bucket component and the writer, stable across runs.</summary>
+    internal static string WriterAccountId(ObjectStorage storage, ObjectWriterGrant grant)
+    {
+        var id = storage.CloudResourceName(grant.Name);
+        return ComponentNames.Fit(id.Length < MinAccountIdLength ? $"{id}-writer" : id, MaxAccountIdLength);
+    }
+}
