@@ -15,6 +15,8 @@ public sealed partial class GcpCloud
     private const int MinAccountIdLength = 6;
     private const int MaxAccountIdLength = 30;
 
+    private readonly Dictionary<(Clusters.KubernetesCluster, string, string), CustomResource> writerAccounts = [];
+
     /// <summary>
     /// GKE Workload Identity: a Google service account of the writer, allowed by an IAM condition to create objects
     /// whose names start with the prefix (Storage Object Creator: no read, list, overwrite or delete), impersonable by
@@ -27,13 +29,8 @@ public sealed partial class GcpCloud
         ArgumentNullException.ThrowIfNull(grant);
         var bucket = gcsBuckets[storage];
         var spec = storage.Spec;
+        var account = WriterAccount(grant);
         var stem = $"writer-{grant.Name}";
-        var account = new CustomResource("gcp:serviceaccount/account:Account", storage.ChildResourceName(stem), new Props
-        {
-            ["accountId"] = WriterAccountId(storage, grant),
-            ["displayName"] = $"{grant.Namespace}/{grant.ServiceAccount} writes to {spec.BucketName}/{grant.Prefix}",
-            ["project"] = Options.Project,
-        }, storage.ChildResourceOptions);
         _ = new CustomResource("gcp:storage/bucketIAMMember:BucketIAMMember", storage.ChildResourceName($"{stem}-objects"), new Props
         {
             ["bucket"] = bucket.GetOutput<string>("name"),
@@ -48,13 +45,6 @@ public sealed partial class GcpCloud
                 ["expression"] = $"resource.name.startsWith(\"projects/_/buckets/{spec.BucketName}/objects/{grant.Prefix}\")",
             },
         }, storage.ChildResourceOptions);
-        _ = new CustomResource("gcp:serviceaccount/iAMMember:IAMMember", storage.ChildResourceName($"{stem}-workload-identity"), new Props
-        {
-            ["serviceAccountId"] = account.GetOutput<string>("name"),
-            ["role"] = "roles/iam.workloadIdentityUser",
-            ["member"] = $"serviceAccount:{Options.Project}.svc.id.goog[{grant.Namespace}/{grant.ServiceAccount}]",
-        }, storage.ChildResourceOptions);
-
         return new ObjectStorageTarget
         {
             Bucket = spec.BucketName,
@@ -68,10 +58,40 @@ public sealed partial class GcpCloud
         };
     }
 
-    /// <summary>A service account id (6 to 30 characters) that names the bucket component and the writer, stable across runs.</summary>
-    internal static string WriterAccountId(ObjectStorage storage, ObjectWriterGrant grant)
+    /// <summary>
+    /// The writer's Google service account and its Workload Identity binding, once per service account of a cluster:
+    /// a Kubernetes service account impersonates one Google account, so every bucket grants that same account.
+    /// </summary>
+    private CustomResource WriterAccount(ObjectWriterGrant grant)
     {
-        var id = storage.CloudResourceName(grant.Name);
+        var key = (grant.Cluster, grant.Namespace, grant.ServiceAccount);
+        if (writerAccounts.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var cluster = grant.Cluster;
+        var stem = $"writer-{grant.Name}";
+        var account = new CustomResource("gcp:serviceaccount/account:Account", cluster.ChildResourceName(stem), new Props
+        {
+            ["accountId"] = WriterAccountId(cluster, grant),
+            ["displayName"] = $"{grant.Namespace}/{grant.ServiceAccount} of cluster {cluster.CloudResourceName()} writes objects",
+            ["project"] = Options.Project,
+        }, cluster.ChildResourceOptions);
+        _ = new CustomResource("gcp:serviceaccount/iAMMember:IAMMember", cluster.ChildResourceName($"{stem}-workload-identity"), new Props
+        {
+            ["serviceAccountId"] = account.GetOutput<string>("name"),
+            ["role"] = "roles/iam.workloadIdentityUser",
+            ["member"] = $"serviceAccount:{Options.Project}.svc.id.goog[{grant.Namespace}/{grant.ServiceAccount}]",
+        }, cluster.ChildResourceOptions);
+        writerAccounts[key] = account;
+        return account;
+    }
+
+    /// <summary>A service account id (6 to 30 characters) that names the cluster and the writer, stable across runs.</summary>
+    internal static string WriterAccountId(PlatformComponent cluster, ObjectWriterGrant grant)
+    {
+        var id = cluster.CloudResourceName(grant.Name);
         return ComponentNames.Fit(id.Length < MinAccountIdLength ? $"{id}-writer" : id, MaxAccountIdLength);
     }
 }

@@ -17,9 +17,9 @@ public sealed class AwsObjectWriterTests
         var program = WriterPrograms.Build(CloudKind.Aws, environment).Program;
 
         Assert.Equal(
-            ["aws:iam/role:Role", "aws:iam/rolePolicy:RolePolicy", "aws:eks/podIdentityAssociation:PodIdentityAssociation"],
+            ["aws:iam/role:Role", "aws:eks/podIdentityAssociation:PodIdentityAssociation", "aws:iam/rolePolicy:RolePolicy"],
             program.GrantResources().Select(r => r.Type));
-        var role = program.Single("aws:iam/role:Role", "backups-writer-events-backup");
+        var role = program.Single("aws:iam/role:Role", "platform-writer-events-backup");
         var trust = Assert.Single(WriterPrograms.Statements(role.Get("assumeRolePolicy")));
         Assert.Equal("pods.eks.amazonaws.com", trust.Get("Principal")!.Text("Service"));
         Assert.Equal(["sts:AssumeRole", "sts:TagSession"], WriterPrograms.Actions(trust));
@@ -35,10 +35,27 @@ public sealed class AwsObjectWriterTests
         Assert.DoesNotContain(actions, a => a.Contains('*', StringComparison.Ordinal) || a.Contains("Get", StringComparison.Ordinal)
             || a.Contains("Delete", StringComparison.Ordinal) || a.Contains("List", StringComparison.Ordinal));
 
-        var association = program.Single("aws:eks/podIdentityAssociation:PodIdentityAssociation", "backups-writer-events-backup-pod-identity");
+        var association = program.Single("aws:eks/podIdentityAssociation:PodIdentityAssociation", "platform-writer-events-backup-pod-identity");
         Assert.Equal("platform-eks", Assert.IsType<ReferenceNode>(association.Get("clusterName")).Root);
         Assert.Equal(("clickhouse-events", "events-backup"), (association.Text("namespace"), association.Text("serviceAccount")));
         Assert.True(association.Get("roleArn").References(role));
+    }
+
+    /// <summary>EKS associates a service account with one role, so a second bucket adds a policy to the same role.</summary>
+    [Fact]
+    public void A_writer_granted_two_buckets_has_one_role_and_one_association_with_a_policy_per_bucket()
+    {
+        var program = WriterPrograms.TwoBuckets(CloudKind.Aws, "eu-central-1");
+
+        var role = Assert.Single(program.OfType("aws:iam/role:Role"), r => r.Key.Contains("-writer-", StringComparison.Ordinal));
+        var association = Assert.Single(program.OfType("aws:eks/podIdentityAssociation:PodIdentityAssociation"));
+        Assert.True(association.Get("roleArn").References(role));
+        var policies = program.OfType("aws:iam/rolePolicy:RolePolicy").Where(r => r.Key.Contains("-writer-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["backups-copy-writer-events-backup-policy", "backups-writer-events-backup-policy"], policies.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.All(policies, p => Assert.True(p.Get("role").References(role)));
+        Assert.Equal(
+            ["arn:aws:s3:::acme-prod-backups-copy/clickhouse/events/*", "arn:aws:s3:::acme-prod-backups/clickhouse/events/*"],
+            policies.Select(p => WriterPrograms.Statements(p.Get("policy"))[0].Text("Resource")).Order(StringComparer.Ordinal));
     }
 
     [Fact]

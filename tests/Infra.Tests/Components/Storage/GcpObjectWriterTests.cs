@@ -18,9 +18,9 @@ public sealed partial class GcpObjectWriterTests
         var program = WriterPrograms.Build(CloudKind.Gcp, environment).Program;
 
         Assert.Equal(
-            ["gcp:serviceaccount/account:Account", "gcp:storage/bucketIAMMember:BucketIAMMember", "gcp:serviceaccount/iAMMember:IAMMember"],
+            ["gcp:serviceaccount/account:Account", "gcp:serviceaccount/iAMMember:IAMMember", "gcp:storage/bucketIAMMember:BucketIAMMember"],
             program.GrantResources().Select(r => r.Type));
-        var account = program.Single("gcp:serviceaccount/account:Account", "backups-writer-events-backup");
+        var account = program.Single("gcp:serviceaccount/account:Account", "platform-writer-events-backup");
         Assert.Matches(AccountIdPattern(), account.Text("accountId"));
 
         var member = program.Single("gcp:storage/bucketIAMMember:BucketIAMMember", "backups-writer-events-backup-objects");
@@ -32,10 +32,23 @@ public sealed partial class GcpObjectWriterTests
         Assert.NotNull(member.Text("condition.title"));
         Assert.True(program.Single("gcp:storage/bucket:Bucket", "backups-bucket").Bool("uniformBucketLevelAccess"));
 
-        var binding = program.Single("gcp:serviceaccount/iAMMember:IAMMember", "backups-writer-events-backup-workload-identity");
+        var binding = program.Single("gcp:serviceaccount/iAMMember:IAMMember", "platform-writer-events-backup-workload-identity");
         Assert.Equal("roles/iam.workloadIdentityUser", binding.Text("role"));
         Assert.Equal("serviceAccount:acme-platform.svc.id.goog[clickhouse-events/events-backup]", binding.Text("member"));
         Assert.True(binding.Get("serviceAccountId").References(account));
+    }
+
+    /// <summary>A Kubernetes service account impersonates one Google account, so every bucket grants that account.</summary>
+    [Fact]
+    public void A_writer_granted_two_buckets_is_one_service_account_granted_on_each_bucket()
+    {
+        var program = WriterPrograms.TwoBuckets(CloudKind.Gcp, "europe-west4");
+
+        var account = Assert.Single(program.OfType("gcp:serviceaccount/account:Account"), r => r.Key.Contains("-writer-", StringComparison.Ordinal));
+        Assert.Single(program.OfType("gcp:serviceaccount/iAMMember:IAMMember"), r => r.Key.Contains("-writer-", StringComparison.Ordinal));
+        var members = program.OfType("gcp:storage/bucketIAMMember:BucketIAMMember").Where(r => r.Key.Contains("-writer-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, members.Count);
+        Assert.All(members, m => Assert.True(m.Get("member").References(account)));
     }
 
     [Fact]
@@ -60,7 +73,7 @@ public sealed partial class GcpObjectWriterTests
         var annotation = Assert.Single(target.ServiceAccountAnnotations);
         Assert.Equal("iam.gke.io/gcp-service-account", annotation.Key);
         var email = Assert.IsType<ReferenceNode>(annotation.Value.Node);
-        Assert.Equal("backups-writer-events-backup.email", email.ToExpressionText());
+        Assert.Equal("platform-writer-events-backup.email", email.ToExpressionText());
         Assert.Equal([new NetworkDestination("169.254.169.254/32", 80), new NetworkDestination("169.254.169.252/32", 988)], target.CredentialEndpoints);
     }
 

@@ -30,9 +30,24 @@ internal static class WriterPrograms
         return new Built(program, bucket!, target!);
     }
 
-    /// <summary>The resources of the grant (their keys start with <c>backups-writer-</c>).</summary>
+    /// <summary>
+    /// The resources of the grant: the writer's identity under the cluster (<c>platform-writer-</c>), its rights
+    /// under the bucket (<c>backups-writer-</c>).
+    /// </summary>
     public static IReadOnlyList<ResourceDecl> GrantResources(this ProgramDocument program) =>
-        [.. program.Resources.Where(r => r.Key.StartsWith("backups-writer-", StringComparison.Ordinal))];
+        [.. program.Resources.Where(r => r.Key.StartsWith("backups-writer-", StringComparison.Ordinal) || r.Key.StartsWith("platform-writer-", StringComparison.Ordinal))];
+
+    /// <summary>The same writer granted two buckets, the second in another region: what a backup with a copy needs.</summary>
+    public static ProgramDocument TwoBuckets(CloudKind cloud, string copyRegion) => TestPlatforms.Synthesize("prod", () =>
+    {
+        var platform = TestPlatforms.Create(cloud, "prod");
+        var network = new Network("main", new NetworkArgs(), platform);
+        var cluster = new KubernetesCluster("platform", new KubernetesClusterArgs { Version = "1.30" }, network, platform);
+        foreach (var bucket in new[] { new ObjectStorage("backups", new ObjectStorageArgs(), platform), new ObjectStorage("backups-copy", new ObjectStorageArgs { Region = copyRegion }, platform) })
+        {
+            _ = bucket.GrantWrite(new ObjectWriterArgs { Identity = Writer, Cluster = cluster, Prefix = Prefix });
+        }
+    });
 
     /// <summary>The statements of a JSON policy document written with <c>fn::toJSON</c>.</summary>
     public static IReadOnlyList<Node> Statements(Node? policy) =>
