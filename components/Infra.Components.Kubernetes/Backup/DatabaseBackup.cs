@@ -88,12 +88,13 @@ public sealed class DatabaseBackup : ComponentResource
                         ["template"] = new Props
                         {
                             ["metadata"] = new Props { ["labels"] = K8s.Map(labels) },
-                            ["spec"] = BackupPod.Spec(spec, account.GetOutput<string>("metadata.name"), secret.GetOutput<string>("metadata.name")),
+                            // The account's literal name lets reviews and policies see which account runs the job.
+                            ["spec"] = BackupPod.Spec(spec, spec.Name, secret.GetOutput<string>("metadata.name")),
                         },
                     },
                 },
             },
-        }, ChildOptions);
+        }, ChildOptions with { DependsOn = [account] });
 
         var podSelector = K8s.MatchLabels(selector);
         Policy(spec, "to-database", Policies.Egress(podSelector, NetworkPeer.Of(args.Database).ToPolicyPeers(), args.Database.Ports));

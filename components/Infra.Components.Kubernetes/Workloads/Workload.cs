@@ -61,11 +61,13 @@ public sealed class Workload : ComponentResource
             ["stringData"] = ToProps(spec.SecretEntries.Select(e => new KeyValuePair<string, Input>(e.Key, EndpointRules.Secret(e.Value)))),
         }).GetOutput<string>("metadata.name");
 
+        // The account's name is written as the literal it is, so that reviews and policies see which account runs the
+        // pods; dependsOn keeps the order a reference would give.
         Child("kubernetes:apps/v1:Deployment", "deployment", new Props
         {
             ["metadata"] = Metadata(spec.Name),
-            ["spec"] = WorkloadObjects.DeploymentSpec(spec, serviceAccount.GetOutput<string>("metadata.name"), configMap, secret),
-        }, ChildOptions with { IgnoreChanges = ["spec.replicas"] });
+            ["spec"] = WorkloadObjects.DeploymentSpec(spec, spec.Name, configMap, secret),
+        }, ChildOptions with { IgnoreChanges = ["spec.replicas"], DependsOn = [serviceAccount] });
 
         var service = Child("kubernetes:core/v1:Service", "service", new Props
         {

@@ -35,6 +35,20 @@ public class PlatformStackTests
         Assert.Equal(environment, report.Environment);
     }
 
+    /// <summary>
+    /// Pods name their service account literally, so the service-account rule is decided at synthesis time rather
+    /// than left as an advisory about an unknown value.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(PlatformStacks.CloudsAndEnvironments), MemberType = typeof(PlatformStacks))]
+    public void The_policy_pack_sees_which_service_account_every_pod_runs_as(string cloud, string environment)
+    {
+        var report = PlatformStacks.Synthesize(cloud, environment).Policy;
+
+        Assert.DoesNotContain(report.Findings, f => f.RuleId == "INF-WL-012");
+        Assert.Contains(report.Passes, p => p.RuleId == "INF-WL-012");
+    }
+
     [Theory]
     [MemberData(nameof(PlatformStacks.CloudsAndEnvironments), MemberType = typeof(PlatformStacks))]
     public void The_same_config_gives_the_same_bytes(string cloud, string environment)
