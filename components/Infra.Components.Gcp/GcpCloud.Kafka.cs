@@ -120,7 +120,15 @@ public sealed partial class GcpCloud
         }
 
         var email = account.GetOutput<string>("email");
-        return new KafkaCredentials { Username = email, Principal = email };
+        return client.KubernetesNamespace is null
+            ? new KafkaCredentials { Username = email, Principal = email }
+            : new KafkaCredentials
+            {
+                Username = email,
+                Principal = email,
+                ServiceAccountAnnotations = new Dictionary<string, Output<string>> { [WorkloadIdentityAnnotation] = email },
+                CredentialEndpoints = MetadataServer,
+            };
     }
 
     /// <summary>

@@ -11,6 +11,9 @@ public sealed partial class GcpCloud
     /// <summary>The GKE metadata server, which hands a pod its Workload Identity tokens (plain HTTP on both addresses).</summary>
     internal static readonly NetworkDestination[] MetadataServer = [new("169.254.169.254/32", 80), new("169.254.169.252/32", 988)];
 
+    /// <summary>The annotation that lets a Kubernetes service account act as a Google service account.</summary>
+    internal const string WorkloadIdentityAnnotation = "iam.gke.io/gcp-service-account";
+
     /// <summary>Shortest and longest service account id.</summary>
     private const int MinAccountIdLength = 6;
     private const int MaxAccountIdLength = 30;
@@ -53,7 +56,7 @@ public sealed partial class GcpCloud
             Region = spec.Region,
             Prefix = grant.Prefix,
             GrantedTo = grant.Identity,
-            ServiceAccountAnnotations = new Dictionary<string, Output<string>> { ["iam.gke.io/gcp-service-account"] = account.GetOutput<string>("email") },
+            ServiceAccountAnnotations = new Dictionary<string, Output<string>> { [WorkloadIdentityAnnotation] = account.GetOutput<string>("email") },
             CredentialEndpoints = MetadataServer,
         };
     }

@@ -42,17 +42,7 @@ public sealed class DatabaseBackup : ComponentResource
         var selector = new Dictionary<string, string> { [K8s.NameLabel] = spec.Name };
         Props Metadata(string? objectName) => K8s.Metadata(objectName, spec.NamespaceInput, labels);
 
-        var accountMetadata = Metadata(spec.Name);
-        if (spec.ServiceAccountAnnotations.Count > 0)
-        {
-            var annotations = new Props();
-            foreach (var (key, value) in spec.ServiceAccountAnnotations)
-            {
-                annotations[key] = value;
-            }
-
-            accountMetadata["annotations"] = annotations;
-        }
+        var accountMetadata = K8s.Annotate(Metadata(spec.Name), spec.ServiceAccountAnnotations);
 
         // No API token: EKS Pod Identity's webhook projects its own token volume, and GKE Workload Identity needs none.
         var account = new CustomResource("kubernetes:core/v1:ServiceAccount", ChildName("sa"), new Props
@@ -102,17 +92,7 @@ public sealed class DatabaseBackup : ComponentResource
         Policy(spec, "to-object-storage", Policies.Egress(podSelector, NetworkPeer.Addresses(storageCidrs).ToPolicyPeers(), [HttpsPort]));
         if (spec.CredentialEndpoints.Count > 0)
         {
-            // One rule per endpoint: each address is opened on its own port only.
-            Policy(spec, "to-credential-endpoints", new Props
-            {
-                ["podSelector"] = podSelector,
-                ["policyTypes"] = new[] { "Egress" },
-                ["egress"] = K8s.List(spec.CredentialEndpoints.Select(e => new Props
-                {
-                    ["to"] = K8s.List([new Props { ["ipBlock"] = new Props { ["cidr"] = e.Cidr } }]),
-                    ["ports"] = K8s.List([new Props { ["protocol"] = "TCP", ["port"] = e.Port }]),
-                })),
-            });
+            Policy(spec, "to-credential-endpoints", Policies.EgressToEach(podSelector, spec.CredentialEndpoints));
         }
 
         CronJobName = spec.Name;

@@ -36,6 +36,24 @@ internal static class K8s
         ["labels"] = Map(labels),
     };
 
+    /// <summary>Adds <paramref name="annotations"/> (sorted, for stable output) to object metadata; none adds nothing.</summary>
+    public static Props Annotate(Props metadata, IEnumerable<KeyValuePair<string, Output<string>>> annotations)
+    {
+        var sorted = annotations.OrderBy(a => a.Key, StringComparer.Ordinal).ToList();
+        if (sorted.Count > 0)
+        {
+            var props = new Props();
+            foreach (var (key, value) in sorted)
+            {
+                props[key] = value;
+            }
+
+            metadata["annotations"] = props;
+        }
+
+        return metadata;
+    }
+
     public static Props MatchLabels(IEnumerable<KeyValuePair<string, string>> labels) => new() { ["matchLabels"] = Map(labels) };
 
     public static Props SeccompRuntimeDefault() => new() { ["type"] = "RuntimeDefault" };

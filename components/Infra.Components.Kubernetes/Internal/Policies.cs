@@ -1,3 +1,4 @@
+using Infra.Components.Connectivity;
 using Infra.Core.Values;
 
 namespace Infra.Components.Kubernetes.Internal;
@@ -11,6 +12,18 @@ internal static class Policies
         ["podSelector"] = podSelector,
         ["policyTypes"] = new[] { "Ingress" },
         ["ingress"] = K8s.List([Rule("from", peers, ports)]),
+    };
+
+    /// <summary>Egress to each destination on its own port only (one rule per destination).</summary>
+    public static Props EgressToEach(Props podSelector, IEnumerable<NetworkDestination> destinations) => new()
+    {
+        ["podSelector"] = podSelector,
+        ["policyTypes"] = new[] { "Egress" },
+        ["egress"] = K8s.List(destinations.Select(d => new Props
+        {
+            ["to"] = K8s.List([new Props { ["ipBlock"] = new Props { ["cidr"] = d.Cidr } }]),
+            ["ports"] = K8s.List([new Props { ["protocol"] = "TCP", ["port"] = d.Port }]),
+        })),
     };
 
     /// <summary>Lets the selected pods send traffic to <paramref name="peers"/> on <paramref name="ports"/>.</summary>

@@ -43,7 +43,7 @@ public sealed class Workload : ComponentResource
         Namespace = args.Namespace;
         var serviceAccount = Child("kubernetes:core/v1:ServiceAccount", "sa", new Props
         {
-            ["metadata"] = Metadata(spec.Name),
+            ["metadata"] = K8s.Annotate(Metadata(spec.Name), spec.ServiceAccountAnnotations),
             ["automountServiceAccountToken"] = false,
         });
 
@@ -96,6 +96,11 @@ public sealed class Workload : ComponentResource
         foreach (var endpoint in args.ConnectsTo)
         {
             AllowEgress(endpoint.Name, NetworkPeer.Of(endpoint), endpoint.Ports);
+        }
+
+        if (spec.CredentialEndpoints.Count > 0)
+        {
+            Policy("to-credential-endpoints", Policies.EgressToEach(K8s.MatchLabels(SelectorLabels), spec.CredentialEndpoints));
         }
 
         RegisterOutputs([new("serviceName", ServiceName)]);

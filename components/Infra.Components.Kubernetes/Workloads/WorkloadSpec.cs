@@ -1,4 +1,5 @@
 using System.Globalization;
+using Infra.Components.Connectivity;
 using Infra.Components.Kubernetes.Internal;
 using Infra.Core.Values;
 
@@ -25,6 +26,12 @@ internal sealed record WorkloadSpec
 
     /// <summary>Secret environment variables (args' Secrets plus endpoint credentials), in ordinal order.</summary>
     public required IReadOnlyList<KeyValuePair<string, Output<string>>> SecretEntries { get; init; }
+
+    /// <summary>What the endpoints' cloud identities need on the ServiceAccount, merged.</summary>
+    public required IReadOnlyDictionary<string, Output<string>> ServiceAccountAnnotations { get; init; }
+
+    /// <summary>Node-local credential endpoints the endpoints' cloud identities need, each once.</summary>
+    public required IReadOnlyList<NetworkDestination> CredentialEndpoints { get; init; }
 
     public static WorkloadSpec Resolve(string componentName, WorkloadArgs args, ArgsProblems problems)
     {
@@ -88,6 +95,8 @@ internal sealed record WorkloadSpec
             StartupPath = args.Probes.StartupPath ?? args.Probes.LivenessPath,
             ConfigEntries = config,
             SecretEntries = secrets,
+            ServiceAccountAnnotations = Annotations(args, problems),
+            CredentialEndpoints = [.. args.ConnectsTo.Where(e => e is not null).SelectMany(e => e.CredentialEndpoints).Distinct()],
         };
     }
 
@@ -230,5 +239,36 @@ internal sealed record WorkloadSpec
         }
 
         return ([.. config], [.. secrets]);
+    }
+
+    /// <summary>
+    /// The annotations every endpoint's cloud identity needs; the workload runs as one ServiceAccount, so two
+    /// endpoints asking for different values of one annotation cannot both be served.
+    /// </summary>
+    private static SortedDictionary<string, Output<string>> Annotations(WorkloadArgs args, ArgsProblems problems)
+    {
+        var merged = new SortedDictionary<string, Output<string>>(StringComparer.Ordinal);
+        var origin = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.ConnectsTo.Count; i++)
+        {
+            foreach (var (name, value) in args.ConnectsTo[i]?.ServiceAccountAnnotations ?? new Dictionary<string, Output<string>>())
+            {
+                var key = $"WorkloadArgs.ConnectsTo[{i}].ServiceAccountAnnotations['{name}']";
+                if (!merged.TryGetValue(name, out var existing))
+                {
+                    merged[name] = value;
+                    origin[name] = key;
+                }
+                else if (!NodeText.AreEqual(existing.Node, value.Node))
+                {
+                    problems.Add(key, NodeText.Describe(value.Node),
+                        $"{key} is {NodeText.Describe(value.Node)}, but {origin[name]} is {NodeText.Describe(existing.Node)}; the workload's one ServiceAccount cannot carry both.",
+                        "the endpoints a workload connects to must grant access to one cloud identity",
+                        "Grant every service this workload uses to the same WorkloadIdentity.");
+                }
+            }
+        }
+
+        return merged;
     }
 }

@@ -47,6 +47,15 @@ public sealed record ServiceEndpoint
     /// Credentials clients need, each a secret output of the data component (never a literal). Default: none.
     /// </summary>
     public IReadOnlyList<EndpointCredential> Credentials { get; init; } = [];
+
+    /// <summary>
+    /// Annotations the client's Kubernetes service account must carry to authenticate as its cloud identity
+    /// (e.g. <c>iam.gke.io/gcp-service-account</c> for GKE Workload Identity). Default: none.
+    /// </summary>
+    public IReadOnlyDictionary<string, Output<string>> ServiceAccountAnnotations { get; init; } = new Dictionary<string, Output<string>>();
+
+    /// <summary>Node-local endpoints that hand the client its cloud credentials, opened in its egress policy. Default: none.</summary>
+    public IReadOnlyList<NetworkDestination> CredentialEndpoints { get; init; } = [];
 }
 
 /// <summary>The pods that serve an in-cluster endpoint: their namespace and labels.</summary>

@@ -67,4 +67,10 @@ public sealed record KafkaCredentials
 
     /// <summary>The cloud principal the workload must run as (IAM clouds); null for SCRAM users.</summary>
     public Output<string>? Principal { get; init; }
+
+    /// <summary>Annotations the workload's Kubernetes service account needs to act as <see cref="Principal"/>. Default: none.</summary>
+    public IReadOnlyDictionary<string, Output<string>> ServiceAccountAnnotations { get; init; } = new Dictionary<string, Output<string>>();
+
+    /// <summary>Node-local endpoints that hand the workload its cloud credentials. Default: none.</summary>
+    public IReadOnlyList<NetworkDestination> CredentialEndpoints { get; init; } = [];
 }

@@ -110,6 +110,8 @@ public sealed class KafkaCluster : PlatformComponent
             Ports = [Port],
             Cidrs = [.. Spec.Subnets.Select(s => s.Cidr.ToString())],
             Credentials = secrets,
+            ServiceAccountAnnotations = credentials.ServiceAccountAnnotations,
+            CredentialEndpoints = credentials.CredentialEndpoints,
         };
     }
 }

@@ -213,6 +213,22 @@ public sealed class KafkaClusterTests
         var egress = program.OfType("kubernetes:networking.k8s.io/v1:NetworkPolicy").Where(p => p.Key.Contains("events", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(egress);
         Assert.Contains(built.Kafka.Spec.Subnets[0].Cidr.ToString(), ProgramQueries.AllStrings(egress[0].Properties));
+
+        // IAM-authenticated Kafka (GCP) is reached as the client's Google service account: the workload's Kubernetes
+        // service account must be annotated with it and reach the metadata server; SCRAM clouds need neither.
+        var account = program.Single("kubernetes:core/v1:ServiceAccount", "orders-api-sa");
+        var annotation = account.Get("metadata.annotations")?.Get("iam.gke.io/gcp-service-account");
+        var credentialPolicy = program.Resources.Any(r => r.Key == "orders-api-to-credential-endpoints");
+        if (cloud == CloudKind.Gcp)
+        {
+            Assert.Equal("events-orders-api-sa.email", Assert.IsType<ReferenceNode>(annotation).ToExpressionText());
+            Assert.True(credentialPolicy);
+        }
+        else
+        {
+            Assert.Null(annotation);
+            Assert.False(credentialPolicy);
+        }
     }
 
     [Fact]
