@@ -48,7 +48,6 @@ internal static class DumpScripts
     /// <summary>The environment variable the password is given in: the tool's own one, or DB_PASSWORD for a script to write into a config file.</summary>
     public static string PasswordVariable(DatabaseEngine engine) => engine switch
     {
-        DatabaseEngine.MySql => "MYSQL_PWD",
         DatabaseEngine.Postgres => "PGPASSWORD",
         _ => "DB_PASSWORD",
     };
@@ -74,10 +73,18 @@ internal static class DumpScripts
         Start +
         $"pg_dump --format=custom --no-owner --host=\"$DB_HOST\" --port=\"$DB_PORT\" --username=\"$DB_USER\" --dbname=\"$DB_NAME\" --file={DumpFile}\n";
 
+    /// <summary>
+    /// mysqldump reads the password from a private option file (MYSQL_PWD is deprecated, --password shows in the
+    /// process list); option-file values are double-quoted with backslash escapes.
+    /// </summary>
     private static string MySql(bool verifyCa) =>
         Start +
+        "umask 077\n" +
         Compress +
-        "compress mysqldump --single-transaction --routines --triggers " +
+        "config=/tmp/mysqldump.cnf\n" +
+        "trap 'rm -f \"$config\"' EXIT\n" +
+        "printf '[client]\\npassword=\"%s\"\\n' \"$(printf '%s' \"$DB_PASSWORD\" | sed 's/\\\\/\\\\\\\\/g; s/\"/\\\\\"/g')\" > \"$config\"\n" +
+        "compress mysqldump --defaults-extra-file=\"$config\" --single-transaction --routines --triggers " +
         (verifyCa ? $"--ssl-mode=VERIFY_IDENTITY --ssl-ca={CaFile}" : "--ssl-mode=REQUIRED") +
         " --host=\"$DB_HOST\" --port=\"$DB_PORT\" --user=\"$DB_USER\" \"$DB_NAME\"" +
         $" > {DumpFile}\n";

@@ -220,10 +220,29 @@ public sealed class BackupScriptTests : IDisposable
         Fake("mysqldump", "printf '%s\\n' \"$*\" >> \"$LOG\"\necho partial\nexit 2\n");
         var script = DumpScript(BackupTests.Backup(a => a with { Engine = DatabaseEngine.MySql }));
 
-        var (code, _) = Run(script, new() { ["DB_HOST"] = "db", ["DB_PORT"] = "3306", ["DB_NAME"] = "orders", ["DB_USER"] = "app", ["MYSQL_PWD"] = "p" });
+        var (code, _) = Run(script, new() { ["DB_HOST"] = "db", ["DB_PORT"] = "3306", ["DB_NAME"] = "orders", ["DB_USER"] = "app", ["DB_PASSWORD"] = "p" });
 
         Assert.NotEqual(0, code);
-        Assert.Equal(["--single-transaction --routines --triggers --ssl-mode=REQUIRED --host=db --port=3306 --user=app orders"], Calls());
+        Assert.Equal([$"--defaults-extra-file={dir}/tmp/mysqldump.cnf --single-transaction --routines --triggers --ssl-mode=REQUIRED --host=db --port=3306 --user=app orders"], Calls());
+    }
+
+    [Fact]
+    public void Mysqldump_reads_an_escaped_password_from_a_private_option_file_never_from_its_arguments_or_environment()
+    {
+        Fake("mysqldump",
+            "printf '%s\\n' \"$*\" >> \"$LOG\"\n" +
+            "for a; do case \"$a\" in --defaults-extra-file=*) cp \"${a#--defaults-extra-file=}\" \"$WORK/config-copy\"; ls -l \"${a#--defaults-extra-file=}\" | cut -c1-10 > \"$WORK/config-mode\" ;; esac; done\n" +
+            "env > \"$WORK/env-copy\"\n" +
+            "echo dump\n");
+        var script = DumpScript(BackupTests.Backup(a => a with { Engine = DatabaseEngine.MySql }));
+
+        var (code, error) = Run(script, new() { ["DB_HOST"] = "db", ["DB_PORT"] = "3306", ["DB_NAME"] = "orders", ["DB_USER"] = "app", ["DB_PASSWORD"] = "a\\b \"c\" $d" });
+
+        Assert.True(code == 0, error);
+        Assert.Equal("[client]\npassword=\"a\\\\b \\\"c\\\" $d\"\n", File.ReadAllText(Path.Combine(dir, "config-copy")));
+        Assert.Equal("-rw-------", File.ReadAllText(Path.Combine(dir, "config-mode")).Trim());
+        Assert.False(File.Exists(Path.Combine(dir, "tmp", "mysqldump.cnf")));
+        Assert.DoesNotContain("MYSQL_PWD", File.ReadAllText(Path.Combine(dir, "env-copy")), StringComparison.Ordinal);
     }
 
     private void FakeClickHouse(string failOnTable = "")

@@ -132,12 +132,12 @@ public class BackupTests
         Assert.Equal(image, dump.Text("image"));
         Assert.Equal(extension, PlainEnv(pod.Items("containers")[0])["EXTENSION"]);
         var password = dump.Items("env").Single(e => e.Text("valueFrom.secretKeyRef.key") == "DB_PASSWORD");
-        Assert.Equal(engine switch { DatabaseEngine.Postgres => "PGPASSWORD", DatabaseEngine.MySql => "MYSQL_PWD", _ => "DB_PASSWORD" }, password.Text("name"));
+        Assert.Equal(engine switch { DatabaseEngine.Postgres => "PGPASSWORD", _ => "DB_PASSWORD" }, password.Text("name"));
     }
 
     [Theory]
     [InlineData(DatabaseEngine.Postgres, "pg_dump --format=custom")]
-    [InlineData(DatabaseEngine.MySql, "compress mysqldump --single-transaction --routines --triggers --ssl-mode=REQUIRED ")]
+    [InlineData(DatabaseEngine.MySql, "compress mysqldump --defaults-extra-file=\"$config\" --single-transaction --routines --triggers --ssl-mode=REQUIRED ")]
     [InlineData(DatabaseEngine.Mongo, "--tls --archive=/backup/dump --gzip\n")]
     [InlineData(DatabaseEngine.ClickHouse, "clickhouse-client --config-file=\"$config\" --secure ")]
     public void Every_engine_requires_tls_without_a_ca(DatabaseEngine engine, string expected)
