@@ -111,12 +111,7 @@ public sealed partial class GcpCloud
         }, kafka.ChildResourceOptions);
         if (client.KubernetesNamespace is { } ns)
         {
-            _ = new CustomResource("gcp:serviceaccount/iAMMember:IAMMember", kafka.ChildResourceName($"{client.Name}-workload-identity"), new Props
-            {
-                ["serviceAccountId"] = account.GetOutput<string>("name"),
-                ["role"] = "roles/iam.workloadIdentityUser",
-                ["member"] = $"serviceAccount:{Options.Project}.svc.id.goog[{ns}/{client.KubernetesServiceAccount ?? client.Name}]",
-            }, kafka.ChildResourceOptions);
+            BindWorkloadIdentity(kafka, kafka.ChildResourceName($"{client.Name}-workload-identity"), account, ns, client.KubernetesServiceAccount ?? client.Name);
         }
 
         var email = account.GetOutput<string>("email");

@@ -8,12 +8,6 @@ namespace Infra.Components.Gcp;
 
 public sealed partial class GcpCloud
 {
-    /// <summary>The GKE metadata server, which hands a pod its Workload Identity tokens (plain HTTP on both addresses).</summary>
-    internal static readonly NetworkDestination[] MetadataServer = [new("169.254.169.254/32", 80), new("169.254.169.252/32", 988)];
-
-    /// <summary>The annotation that lets a Kubernetes service account act as a Google service account.</summary>
-    internal const string WorkloadIdentityAnnotation = "iam.gke.io/gcp-service-account";
-
     /// <summary>Shortest and longest service account id.</summary>
     private const int MinAccountIdLength = 6;
     private const int MaxAccountIdLength = 30;
@@ -81,12 +75,7 @@ public sealed partial class GcpCloud
             ["displayName"] = $"{grant.Namespace}/{grant.ServiceAccount} of cluster {cluster.CloudResourceName()} writes objects",
             ["project"] = Options.Project,
         }, cluster.ChildResourceOptions);
-        _ = new CustomResource("gcp:serviceaccount/iAMMember:IAMMember", cluster.ChildResourceName($"{stem}-workload-identity"), new Props
-        {
-            ["serviceAccountId"] = account.GetOutput<string>("name"),
-            ["role"] = "roles/iam.workloadIdentityUser",
-            ["member"] = $"serviceAccount:{Options.Project}.svc.id.goog[{grant.Namespace}/{grant.ServiceAccount}]",
-        }, cluster.ChildResourceOptions);
+        BindWorkloadIdentity(cluster, cluster.ChildResourceName($"{stem}-workload-identity"), account, grant.Namespace, grant.ServiceAccount);
         writerAccounts[key] = account;
         return account;
     }

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Infra.Components.Connectivity;
 using Infra.Components.Kubernetes.Internal;
-using Infra.Core.Values;
 
 namespace Infra.Components.Kubernetes;
 
@@ -35,11 +34,7 @@ internal static partial class BackupTargetRules
             EndpointRules.CheckCidr(problems, $"{key}.Cidrs[{i}]", target.Cidrs[i], allowWorld: true);
         }
 
-        for (var i = 0; i < target.CredentialEndpoints.Count; i++)
-        {
-            EndpointRules.CheckCidr(problems, $"{key}.CredentialEndpoints[{i}].Cidr", target.CredentialEndpoints[i].Cidr, allowWorld: false);
-            EndpointRules.CheckPort(problems, $"{key}.CredentialEndpoints[{i}].Port", target.CredentialEndpoints[i].Port);
-        }
+        EndpointRules.CheckCredentialEndpoints(problems, key, target.CredentialEndpoints);
 
         return true;
     }
@@ -69,25 +64,6 @@ internal static partial class BackupTargetRules
                 $"{key} was granted to namespace '{granted.KubernetesNamespace}', but the job runs in '{jobNamespace}' ({where}).",
                 "an ambient identity is bound to a service account in one namespace",
                 $"Set DatabaseBackupArgs.Namespace to the Namespace '{granted.KubernetesNamespace}', or grant the write access in '{jobNamespace}'.");
-        }
-    }
-
-    /// <summary>Adds a destination's ServiceAccount annotations; one ServiceAccount cannot carry two values of one annotation.</summary>
-    public static void MergeAnnotations(ArgsProblems problems, BackupDestination destination, IDictionary<string, Output<string>> merged)
-    {
-        foreach (var (name, value) in destination.Target.ServiceAccountAnnotations)
-        {
-            if (!merged.TryGetValue(name, out var existing))
-            {
-                merged[name] = value;
-            }
-            else if (!NodeText.AreEqual(existing.Node, value.Node))
-            {
-                problems.Add($"{destination.Key}.ServiceAccountAnnotations[{name}]", NodeText.Describe(value.Node),
-                    $"{destination.Key} needs ServiceAccount annotation '{name}' = {NodeText.Describe(value.Node)}, but another destination needs {NodeText.Describe(existing.Node)}; the job's one ServiceAccount cannot carry both.",
-                    "the job runs as one ServiceAccount, so every ambient-identity destination must be granted to the same cloud identity",
-                    "Grant both buckets to the same workload identity, or back up to them with two DatabaseBackup components.");
-            }
         }
     }
 

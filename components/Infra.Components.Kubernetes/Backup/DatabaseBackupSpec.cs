@@ -21,11 +21,9 @@ internal sealed partial record DatabaseBackupSpec(
     string DumpImage,
     IReadOnlyList<BackupDestination> Destinations,
     EndpointCredential Username,
-    EndpointCredential Password)
+    EndpointCredential Password,
+    IReadOnlyDictionary<string, Output<string>> ServiceAccountAnnotations)
 {
-    /// <summary>The annotations the job's ServiceAccount carries for ambient-identity destinations, by key.</summary>
-    public SortedDictionary<string, Output<string>> ServiceAccountAnnotations { get; } = new(StringComparer.Ordinal);
-
     public static DatabaseBackupSpec Resolve(string componentName, DatabaseBackupArgs args, ArgsProblems problems)
     {
         var name = args.Name ?? componentName;
@@ -100,14 +98,15 @@ internal sealed partial record DatabaseBackupSpec(
                 api == ObjectStorageApi.GoogleCloudStorage ? args.GcsUploadImage : args.S3UploadImage);
         }
 
-        var spec = new DatabaseBackupSpec(args, name, namespaceName, namespaceInput, caSecret, dumpImage, destinations, username, password);
-        foreach (var destination in destinations.Where(d => !d.Target.HasStaticKey))
+        var ambient = destinations.Where(d => !d.Target.HasStaticKey).ToList();
+        foreach (var destination in ambient)
         {
             BackupTargetRules.CheckGrant(problems, destination, name, namespaceName, args.Namespace is not null);
-            BackupTargetRules.MergeAnnotations(problems, destination, spec.ServiceAccountAnnotations);
         }
 
-        return spec;
+        var annotations = Internal.ServiceAccountAnnotations.Merge(problems, "the job", ambient.Select(d => (d.Key, d.Target.ServiceAccountAnnotations)),
+            "Grant both buckets to the same workload identity, or back up to them with two DatabaseBackup components.");
+        return new DatabaseBackupSpec(args, name, namespaceName, namespaceInput, caSecret, dumpImage, destinations, username, password, annotations);
     }
 
     /// <summary>The node-local credential endpoints of the ambient-identity destinations, each once.</summary>

@@ -51,6 +51,16 @@ internal static class EndpointRules
         }
     }
 
+    /// <summary>Node-local credential endpoints: single addresses (never the world) and valid ports.</summary>
+    public static void CheckCredentialEndpoints(ArgsProblems problems, string key, IReadOnlyList<NetworkDestination> endpoints)
+    {
+        for (var i = 0; i < endpoints.Count; i++)
+        {
+            CheckCidr(problems, $"{key}.CredentialEndpoints[{i}].Cidr", endpoints[i].Cidr, allowWorld: false);
+            CheckPort(problems, $"{key}.CredentialEndpoints[{i}].Port", endpoints[i].Port);
+        }
+    }
+
     public static void CheckEndpoint(ArgsProblems problems, string key, ServiceEndpoint? endpoint)
     {
         if (endpoint is null)
@@ -95,6 +105,7 @@ internal static class EndpointRules
             CheckCidr(problems, $"{key}.Cidrs[{i}]", cidrs[i], allowWorld: false);
         }
 
+        CheckCredentialEndpoints(problems, key, endpoint.CredentialEndpoints ?? []);
         if (endpoint.InCluster is { } pods && !KubernetesNames.IsLabel(pods.Namespace))
         {
             problems.Add($"{key}.InCluster.Namespace", pods.Namespace, $"{key}.InCluster.Namespace '{pods.Namespace}' is not a namespace name.",

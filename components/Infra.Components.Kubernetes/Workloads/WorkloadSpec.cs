@@ -95,7 +95,9 @@ internal sealed record WorkloadSpec
             StartupPath = args.Probes.StartupPath ?? args.Probes.LivenessPath,
             ConfigEntries = config,
             SecretEntries = secrets,
-            ServiceAccountAnnotations = Annotations(args, problems),
+            ServiceAccountAnnotations = Internal.ServiceAccountAnnotations.Merge(problems, "the workload",
+                args.ConnectsTo.Select((e, i) => ($"WorkloadArgs.ConnectsTo[{i}]", e?.ServiceAccountAnnotations ?? new Dictionary<string, Output<string>>())),
+                "Grant every service this workload uses to the same WorkloadIdentity."),
             CredentialEndpoints = [.. args.ConnectsTo.Where(e => e is not null).SelectMany(e => e.CredentialEndpoints).Distinct()],
         };
     }
@@ -239,36 +241,5 @@ internal sealed record WorkloadSpec
         }
 
         return ([.. config], [.. secrets]);
-    }
-
-    /// <summary>
-    /// The annotations every endpoint's cloud identity needs; the workload runs as one ServiceAccount, so two
-    /// endpoints asking for different values of one annotation cannot both be served.
-    /// </summary>
-    private static SortedDictionary<string, Output<string>> Annotations(WorkloadArgs args, ArgsProblems problems)
-    {
-        var merged = new SortedDictionary<string, Output<string>>(StringComparer.Ordinal);
-        var origin = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.ConnectsTo.Count; i++)
-        {
-            foreach (var (name, value) in args.ConnectsTo[i]?.ServiceAccountAnnotations ?? new Dictionary<string, Output<string>>())
-            {
-                var key = $"WorkloadArgs.ConnectsTo[{i}].ServiceAccountAnnotations['{name}']";
-                if (!merged.TryGetValue(name, out var existing))
-                {
-                    merged[name] = value;
-                    origin[name] = key;
-                }
-                else if (!NodeText.AreEqual(existing.Node, value.Node))
-                {
-                    problems.Add(key, NodeText.Describe(value.Node),
-                        $"{key} is {NodeText.Describe(value.Node)}, but {origin[name]} is {NodeText.Describe(existing.Node)}; the workload's one ServiceAccount cannot carry both.",
-                        "the endpoints a workload connects to must grant access to one cloud identity",
-                        "Grant every service this workload uses to the same WorkloadIdentity.");
-                }
-            }
-        }
-
-        return merged;
     }
 }

@@ -371,8 +371,11 @@ public class BackupTests
         }));
 
         var problem = Assert.Single(error.Diagnostics);
-        Assert.Equal("DatabaseBackupArgs.SecondaryDestination needs ServiceAccount annotation 'iam.gke.io/gcp-service-account' = \"other@acme.iam.gserviceaccount.com\", but another destination needs \"orders-backup@acme.iam.gserviceaccount.com\"; the job's one ServiceAccount cannot carry both.", problem.Message);
-        Assert.Equal("DatabaseBackupArgs.SecondaryDestination.ServiceAccountAnnotations[iam.gke.io/gcp-service-account]", problem.Key);
+        Assert.Equal(
+            "DatabaseBackupArgs.SecondaryDestination.ServiceAccountAnnotations['iam.gke.io/gcp-service-account'] is \"other@acme.iam.gserviceaccount.com\", but "
+            + "DatabaseBackupArgs.Destination.ServiceAccountAnnotations['iam.gke.io/gcp-service-account'] is \"orders-backup@acme.iam.gserviceaccount.com\"; "
+            + "the job's one ServiceAccount cannot carry both.", problem.Message);
+        Assert.Equal("DatabaseBackupArgs.SecondaryDestination.ServiceAccountAnnotations['iam.gke.io/gcp-service-account']", problem.Key);
     }
 
     [Fact]

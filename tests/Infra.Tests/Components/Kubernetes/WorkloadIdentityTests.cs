@@ -66,4 +66,13 @@ public class WorkloadIdentityTests
             problem.Message);
         Assert.Equal("Grant every service this workload uses to the same WorkloadIdentity.", problem.Fix);
     }
+
+    [Fact]
+    public void A_credential_endpoint_must_be_one_address_on_a_valid_port()
+    {
+        var error = Assert.Throws<InfraException>(() => Api(Endpoint("events", "api@acme.iam.gserviceaccount.com", new NetworkDestination("0.0.0.0/0", 80), new NetworkDestination("169.254.169.254/32", 0))));
+
+        Assert.Equal(["WorkloadArgs.ConnectsTo[0].CredentialEndpoints[0].Cidr", "WorkloadArgs.ConnectsTo[0].CredentialEndpoints[1].Port"],
+            error.Diagnostics.Select(d => d.Key));
+    }
 }
